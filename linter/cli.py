@@ -1,0 +1,182 @@
+"""`lint-corpus [PATH...]`: the command line.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+2 usage, configuration or I/O errors. Errors are one line on stderr, never a
+traceback (set LINT_CORPUS_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "checkstyle", "rdjson")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own exit code is 2 as well; keep its usage line
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"lint-corpus: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _csv(value: str) -> list[str]:
+    return [v for v in (p.strip() for p in value.split(",")) if v]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="lint-corpus",
+        description="Editorial quality and fact-check linter for Markdown article corpora.",
+        epilog="Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/IO error.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or directories (default: the current directory)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: text; github when GITHUB_ACTIONS=true)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--select", type=_csv, action="extend", default=None, metavar="PREFIXES",
+                   help="only run rules whose id starts with these prefixes (comma-separated)")
+    p.add_argument("--ignore", type=_csv, action="extend", default=None, metavar="PREFIXES",
+                   help="skip rules whose id starts with these prefixes")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--config", metavar="FILE",
+                   help="config file (default: nearest pyproject.toml with [tool.lint-corpus])")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--show-source", dest="show_source", action="store_true", default=None,
+                     help="show the source line with a caret (default when stdout is a terminal)")
+    src.add_argument("--no-show-source", dest="show_source", action="store_false")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--quiet", "-q", action="store_true", help="print findings only")
+    p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
+    p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
+    p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("lint-corpus: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # `lint-corpus | head`: stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except Exception as exc:  # last resort: one line, not a traceback
+        if os.environ.get("LINT_CORPUS_DEBUG"):
+            raise
+        sys.stderr.write(f"lint-corpus: internal error: {type(exc).__name__}: {exc} "
+                         "(set LINT_CORPUS_DEBUG=1 for a traceback)\n")
+        return EXIT_ERROR
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"lint-corpus: error: {message}\n")
+    return EXIT_ERROR
+
+
+def _main(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    from .config import ConfigError, load_config, parse_fail_on
+    from .discovery import UsageError, collect_files, display_path
+    from .pack import load_pack
+
+    cwd = Path.cwd()
+    try:
+        config = load_config(args.config, cwd)
+        select = args.select if args.select is not None else config.select
+        ignore = (config.ignore + args.ignore) if args.ignore is not None else config.ignore
+        pack = load_pack(config, select=select, ignore=ignore, severity=config.severity)
+    except ConfigError as exc:
+        return _fail(str(exc))
+
+    if args.list_rules:
+        return _list_rules(pack)
+    if args.explain:
+        return _explain(pack, args.explain)
+
+    fail_on = parse_fail_on(args.fail_on) if args.fail_on else config.fail_on
+    try:
+        files = collect_files(args.paths or ["."], config, cwd)
+    except UsageError as exc:
+        return _fail(str(exc))
+
+    from .engine import Engine, lint_documents
+
+    engine = Engine(pack, select=select, ignore=ignore)
+    items = [(f, display_path(f, cwd)) for f in files]
+    outcomes, corpus = lint_documents(engine, items)
+    notices = [] if files else ["no files to lint matched the given paths"]
+    result = engine.result(outcomes, corpus, notices)
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    code = _emit(result, fmt, args, cwd)
+    if code:
+        return code
+    worst = result.max_severity()
+    return EXIT_FINDINGS if fail_on is not None and worst is not None and worst >= fail_on else EXIT_OK
+
+
+def _emit(result, fmt: str, args, cwd: Path) -> int:
+    from .reporters import ReportOptions, render
+
+    to_terminal = args.output is None and sys.stdout.isatty()
+    show_source = args.show_source if args.show_source is not None else to_terminal
+    color = args.color == "always" or (args.color == "auto" and to_terminal
+                                       and not os.environ.get("NO_COLOR"))
+    options = ReportOptions(show_source=show_source, color=color, quiet=args.quiet, cwd=str(cwd))
+    if args.output is None:
+        render(fmt, result, sys.stdout, options)
+        sys.stdout.flush()
+        return EXIT_OK
+    from .atomic import atomic_write_text
+
+    try:
+        atomic_write_text(Path(args.output), lambda stream: render(fmt, result, stream, options))
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    return EXIT_OK
+
+
+def _list_rules(pack) -> int:
+    width = max((len(r.id) for r in pack.all_rules), default=10)
+    for r in pack.all_rules:
+        state = "" if r in pack.rules else "  (not selected)"
+        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<13}  {r.rule_description}{state}")
+    return EXIT_OK
+
+
+def _explain(pack, rule_id: str) -> int:
+    from .pack import BUILTIN_RULES
+
+    rule = pack.by_id(rule_id)
+    if rule is None:
+        if rule_id in BUILTIN_RULES:
+            print(f"{rule_id} (built in, error)\n\n{BUILTIN_RULES[rule_id]}")
+            return EXIT_OK
+        close = [r.id for r in pack.all_rules if r.id.startswith(rule_id.split(".")[0])]
+        hint = f" (rules in that family: {', '.join(close)})" if close else ""
+        return _fail(f"unknown rule '{rule_id}'{hint}")
+    print(f"{rule.id}  —  kind {rule.kind}, severity {rule.severity}, defined in {rule.source}")
+    print()
+    print(rule.rule_description)
+    if rule.rule_help:
+        print()
+        print(rule.rule_help.rstrip())
+    if rule.message:
+        print()
+        print(f"Message: {rule.message}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

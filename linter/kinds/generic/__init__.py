@@ -1,0 +1,1 @@
+"""Generic kinds that editors instantiate in YAML for any family."""

@@ -1,0 +1,45 @@
+"""`repetition`: the same word twice in a row ("the the").
+
+Matches across line breaks inside a paragraph, never across blocks: a heading
+and the paragraph under it are separate blocks, so "## Moving Forward" followed
+by "Moving forward, …" is not a repetition (proselint flags those).
+"""
+
+from __future__ import annotations
+
+from ...patterns import compile_pattern
+from ..base import Option, RuleKind
+
+
+class Repetition(RuleKind):
+    kind = "repetition"
+    description = "Flags a word repeated twice in a row."
+    help = "Delete the repeated word."
+    options = {
+        # "had had" and "that that" are often correct English.
+        "exceptions": Option("str-list", ["had", "that"]),
+        "ignorecase": Option(bool, True),
+        "scope": Option("str-list", []),
+    }
+    default_scope = ("heading", "paragraph", "table_cell")
+
+    def configure(self) -> None:
+        # Letters only: "1 1" or "4.5 4.5" in a table are data, not typos.
+        self.matcher = compile_pattern(
+            r"(?<![\w'’-])([^\W\d_]+)(\s+)(\1)(?![\w'’-])", ignorecase=self.opts["ignorecase"]
+        )
+        self.exceptions = {e.lower() for e in self.opts["exceptions"]}
+
+    def check(self, document):
+        for block in self.blocks(document):
+            for m in self.matcher.finditer(block.text):
+                word = m.group(1)
+                if word.lower() in self.exceptions:
+                    continue
+                # The fix deletes the second word and the space before it.
+                finding = self.report(
+                    document, block, m.start(), m.end(), self.format_message(match=word),
+                    replacement=word,
+                )
+                if finding is not None:
+                    yield finding

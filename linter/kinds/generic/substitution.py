@@ -1,0 +1,84 @@
+"""`substitution`: a term with a preferred replacement, carrying a fix (Vale's `substitution`).
+
+    style.wordiness:
+      kind: substitution
+      message: "Use '{replacement}' instead of '{match}'."
+      swap:
+        in order to: to
+        due to the fact that: because
+      regex: false     # keys are literal phrases (default) or regexes
+      fix: safe        # safe: --fix applies it; suggest: shown only
+"""
+
+from __future__ import annotations
+
+from ...patterns import RegexTimeout, compile_pattern, finditer, phrase_pattern, word_bounded
+from ..base import Option, OptionError, RuleKind
+from .existence import SCOPES
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Keep a sentence-initial capital: "In order to" -> "To"."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Substitution(RuleKind):
+    kind = "substitution"
+    description = "Suggests a preferred term for a listed one, with a fix."
+    help = "Replace the flagged text with the suggested term."
+    options = {
+        "swap": Option("str-map", required=True, help="term -> replacement"),
+        "regex": Option(bool, False, help="treat the swap keys as regular expressions"),
+        "ignorecase": Option(bool, True),
+        "exceptions": Option("str-list", []),
+        "fix": Option(str, "safe", choices=("safe", "suggest", "none")),
+        "scope": Option("str-list", []),
+    }
+
+    def configure(self) -> None:
+        swap = self.opts["swap"]
+        if not swap:
+            raise OptionError("swap", "'swap' needs at least one entry")
+        for s in self.opts["scope"]:
+            if s not in SCOPES:
+                raise OptionError("scope", f"unknown scope {s!r} (known: {', '.join(SCOPES)})")
+        ic = self.opts["ignorecase"]
+        self.replacements = list(swap.values())
+        groups = []
+        for i, key in enumerate(swap):
+            body = key if self.opts["regex"] else phrase_pattern(key)
+            try:
+                compile_pattern(body)
+            except ValueError as exc:
+                raise OptionError("swap", str(exc)) from None
+            groups.append(f"(?P<s{i}>{word_bounded([body])})")
+        self.matcher = compile_pattern("|".join(groups), ignorecase=ic)
+        exc = self.opts["exceptions"]
+        self.exceptions = (
+            compile_pattern(word_bounded([phrase_pattern(e) for e in exc]), ignorecase=ic)
+            if exc else None
+        )
+
+    def check(self, document):
+        mode = self.opts["fix"]
+        for block in self.blocks(document):
+            try:
+                matches = finditer(self.matcher, block.text)
+                allowed = finditer(self.exceptions, block.text) if self.exceptions else []
+            except RegexTimeout:
+                self.timed_out(document, block)
+                continue
+            for m in matches:
+                if any(a.start() <= m.start() and m.end() <= a.end() for a in allowed):
+                    continue
+                replacement = match_case(m.group(), self.replacements[int(m.lastgroup[1:])])
+                message = self.format_message(match=m.group(), replacement=replacement)
+                finding = self.report(
+                    document, block, m.start(), m.end(), message,
+                    replacement=None if mode == "none" else replacement,
+                    safe_fix=mode == "safe",
+                )
+                if finding is not None:
+                    yield finding
