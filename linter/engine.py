@@ -43,6 +43,20 @@ def fingerprint(rule: str, path: str, span: str, context: str, occurrence: int) 
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Merge findings that report the same error through different rules (same `group`, same span)."""
+    best: dict[tuple, Finding] = {}
+    out = []
+    for f in findings:
+        if not f.group:
+            out.append(f)
+            continue
+        key = (f.group, f.start, f.end)
+        if key not in best or f.priority > best[key].priority:
+            best[key] = f
+    return out + list(best.values())
+
+
 def finalize(findings: list[Finding], source: SourceText | None) -> list[Finding]:
     """Sort, and fill what reporters need: source line, byte columns, fingerprints."""
     findings.sort(key=Finding.sort_key)
@@ -108,7 +122,7 @@ class Engine:
                 f"positions and were not checked (first: {doc.unmapped[0]})")
         if doc.suppressions:
             findings = [f for f in findings if not doc.suppressions.suppressed(f.rule, f.line)]
-        outcome.findings = finalize(findings, source)
+        outcome.findings = finalize(dedupe(findings), source)
         outcome.report.findings = len(outcome.findings)
         return outcome
 

@@ -78,6 +78,11 @@ class Finding:
     end_byte_column: int = 0
     # Extra machine-readable detail a rule wants in JSON (e.g. claim scores).
     data: dict = field(default_factory=dict)
+    # One error, one finding: findings of different rules that share a non-empty
+    # `group` (e.g. "agreement") and the same span are merged by the engine,
+    # keeping the highest `priority` (terminology.agreement beats grammar.agreement).
+    group: str = ""
+    priority: int = 0
 
     @property
     def family(self) -> str:
