@@ -22,6 +22,9 @@ from .kinds.options import validate_options
 from .suppress import rule_matches
 
 RESERVED = {"kind", "message", "severity", "description", "help", "enabled"}
+# Sections every rule may read, whether or not a kind declares them:
+# `accept` lists words that no spelling or grammar rule may flag ("Ummah", "Rizwan").
+PACK_SECTIONS = {"accept"}
 # Rules the engine itself reports; always known to --select/--ignore/--explain.
 BUILTIN_RULES = {"io.decode": "The file is binary or not valid UTF-8.",
                  "io.read": "The file could not be read."}
@@ -100,6 +103,7 @@ class RulePack:
     rules: list[RuleKind]  # after select/ignore
     sections: dict[str, Section] = field(default_factory=dict)
     digest: str = ""  # changes whenever a rule file changes (cache key)
+    _accepted_words: frozenset | None = None  # filled lazily by linter.vocabulary
 
     def section(self, name: str, default: Any = None) -> Any:
         s = self.sections.get(name)
@@ -152,7 +156,7 @@ def load_pack(config: Config, *, select: list[str] | None = None,
                 sections[key] = Section(value, path, line)
 
     pack = RulePack(all_rules=[], rules=[], sections=sections)
-    consumed: set[str] = set()
+    consumed: set[str] = set(PACK_SECTIONS)
     for rule_id, spec, path in specs:
         rule = _instantiate(rule_id, spec, path, pack, severity or {}, config)
         if rule is not None:
