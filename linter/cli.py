@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="print findings only")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
+    from .runner import add_arguments  # --jobs, --executor, --scheduler, --jsonl, --profile
+
+    add_arguments(p)
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
     return p
 
@@ -87,7 +90,7 @@ def _fail(message: str) -> int:
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from .config import ConfigError, load_config, parse_fail_on
-    from .discovery import UsageError, collect_files, display_path
+    from .discovery import UsageError, collect_files
     from .pack import load_pack
 
     cwd = Path.cwd()
@@ -106,20 +109,25 @@ def _main(argv: list[str] | None) -> int:
 
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else config.fail_on
     try:
-        files = collect_files(args.paths or ["."], config, cwd)
+        files = collect_files(args.paths or ([] if args.jsonl else ["."]), config, cwd)
     except UsageError as exc:
         return _fail(str(exc))
 
-    from .engine import Engine, lint_documents
+    from .engine import Engine
+    from .runner import RunnerError, print_profile, run_from_args
 
     engine = Engine(pack, select=select, ignore=ignore)
-    items = [(f, display_path(f, cwd)) for f in files]
-    outcomes, corpus = lint_documents(engine, items)
-    notices = [] if files else ["no files to lint matched the given paths"]
-    result = engine.result(outcomes, corpus, notices)
+    notices = [] if files or args.jsonl else ["no files to lint matched the given paths"]
+    try:
+        run = run_from_args(engine, args, config, files, cwd, notices)
+    except RunnerError as exc:
+        return _fail(str(exc))
+    result = run.result
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    code = _emit(result, fmt, args, cwd)
+    code = run.timed("report", _emit, result, fmt, args, cwd)
+    if args.profile:
+        print_profile(run)
     if code:
         return code
     worst = result.max_severity()

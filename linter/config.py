@@ -59,11 +59,12 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: Severity | None = Severity.ERROR
     grammar: dict[str, Any] = field(default_factory=dict)
+    jobs: int | None = None  # worker processes; None: the number of CPUs
     text: str = ""  # the raw file text, to find the line of a key in error messages
 
     def line_of(self, key: str) -> int | None:
         """Best-effort line of `key = ...` in the config file (tomllib gives no positions)."""
-        pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=', re.M)
+        pattern = re.compile(rf'^[ \t]*"?{re.escape(key)}"?[ \t]*=', re.M)
         m = pattern.search(self.text)
         return self.text.count("\n", 0, m.start()) + 1 if m else None
 
@@ -160,6 +161,11 @@ def _apply(cfg: Config, table: dict) -> None:
     if not isinstance(grammar, dict):
         raise cfg.error("'grammar' must be a table", "grammar")
     cfg.grammar = grammar
+    if "jobs" in table:
+        jobs = table["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+            raise cfg.error("'jobs' must be a number of processes (0: one per CPU)", "jobs")
+        cfg.jobs = jobs
 
 
 def parse_fail_on(value: str) -> Severity | None:
