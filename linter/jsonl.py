@@ -13,8 +13,8 @@ id is reported as an `io.decode` error at that line of the .jsonl file itself
 
 from __future__ import annotations
 
+import contextlib
 import gzip
-import io
 import json
 import sys
 from collections.abc import Iterator
@@ -30,18 +30,16 @@ def _json_type(value) -> str:
 
 
 def _open(name: str):
+    """A binary stream: lines are decoded one by one, so one bad line costs one record."""
     if name == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="\n")
+        return sys.stdin.buffer
     path = Path(name)
+    if path.is_dir():
+        raise RunnerError(f"--jsonl {name}: is a directory, not a JSON Lines file")
     try:
-        if path.is_dir():
-            raise RunnerError(f"--jsonl {name}: is a directory, not a JSON Lines file")
-        raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+        return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
     except OSError as exc:
         raise RunnerError(f"--jsonl {name}: {exc.strerror or exc}") from None
-    # newline="\n": a "\r" inside a record's JSON string is escaped, so only
-    # "\n" ends a record; a stray CR before it is whitespace to json.loads.
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="\n")
 
 
 def _display(name: str, cwd: Path) -> str:
@@ -54,33 +52,43 @@ def _display(name: str, cwd: Path) -> str:
 
 def jsonl_items(name: str, cwd: Path, text_field: str = "text",
                 id_field: str = "id") -> Iterator[Item]:
-    display = _display(name, cwd)
+    """Open `name` now (a missing file is a usage error before any linting) and
+    yield its records lazily."""
     stream = _open(name)
+    return _records(stream, name, _display(name, cwd), text_field, id_field)
+
+
+def _records(stream, name: str, display: str, text_field: str, id_field: str) -> Iterator[Item]:
     seen: dict[str, int] = {}
 
     def problem(line: int, message: str) -> Item:
         return Item(display, problem=("io.decode", line, message))
 
-    with stream:
+    with contextlib.nullcontext(stream) if stream is sys.stdin.buffer else stream:
         number = 0
         while True:
             number += 1
             try:
-                line = stream.readline()
-            except UnicodeDecodeError as exc:
-                # The rest of this line is unreadable, and so is everything after:
-                # TextIOWrapper cannot resynchronise.
-                yield problem(number, f"record is not valid UTF-8 ({exc.reason}); "
-                                      "the rest of the file was not read")
-                return
+                raw = stream.readline()
             except (OSError, EOFError) as exc:  # a truncated .gz, a read error
                 raise RunnerError(f"--jsonl {name}: line {number}: {exc}") from None
-            if not line:
+            if not raw:
                 return
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                # Only "\n" ends a record: a CR or U+2028 inside a JSON string is escaped
+                # or legal, so bytes-level readline is the right splitter.
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                column = len(raw[:exc.start].decode("utf-8", "replace")) + 1
+                yield problem(number, f"record is not valid UTF-8 (byte 0x{raw[exc.start]:02x} "
+                                      f"at column {column})")
+                continue
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 yield problem(number, f"record is not valid JSON: {exc.msg} "
                                       f"(column {exc.colno})")

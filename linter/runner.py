@@ -591,7 +591,7 @@ def _dask(spec: EngineSpec, items: Iterable[Item], jobs: int, scheduler: str | N
             client = Client(scheduler, timeout="15s")
         else:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, host="127.0.0.1",
+                                   dashboard_address=":0", host="127.0.0.1",
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, ValueError, TimeoutError) as exc:
