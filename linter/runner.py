@@ -479,15 +479,23 @@ def _init_forked(keep: bool) -> None:
     _ignore_sigint()
 
 
+_BUILD_ERROR: str | None = None
+
+
 def _init_spawned(spec: EngineSpec, keep: bool) -> None:
-    global _ENGINE, _BUILDS, _KEEP
+    global _ENGINE, _BUILDS, _KEEP, _BUILD_ERROR
     _ignore_sigint()
     _KEEP = keep
-    _ENGINE = spec.build()
+    try:
+        _ENGINE = spec.build()
+    except Exception as exc:  # a failing initializer would only say "the pool broke"
+        _BUILD_ERROR = f"{type(exc).__name__}: {exc}"
     _BUILDS += 1
 
 
 def _lint_batch(batch: list[Item]) -> tuple[int, int, list[Packed]]:
+    if _BUILD_ERROR is not None:
+        raise RunnerError(f"a worker process could not load the rule pack: {_BUILD_ERROR}")
     return os.getpid(), _BUILDS, [pack_outcome(lint_item(_ENGINE, item), _KEEP) for item in batch]
 
 

@@ -210,11 +210,20 @@ def test_corpus_findings_are_merged_in_order(corpus, corpus_rule_config, jobs):
     assert sum(f.rule == "terminology.unique-title" for f in reference.findings) > 5
     assert not any(f.path.endswith("zz-quiet-title.md") and f.rule.startswith("terminology")
                    for f in reference.findings)
-    run = runner.lint(engine, items, config=config, jobs=jobs, batch_size=2)
+    # fork: the test kind is registered in this process only.
+    run = runner.lint(engine, items, config=config, jobs=jobs, batch_size=2, start_method="fork")
     for fmt in ("json", "text", "sarif"):
         assert rendered(run.result, fmt) == rendered(reference, fmt)
     assert run.result.counts_by_family() == reference.counts_by_family()
     assert run.result.max_severity() == reference.max_severity()
+
+
+def test_a_worker_that_cannot_build_the_pack_says_so(corpus, corpus_rule_config):
+    # A spawned worker does not know the test kind: the message must say what failed.
+    config, engine, items = _engine_and_items(corpus, corpus_rule_config)
+    with pytest.raises(runner.RunnerError, match="could not load the rule pack: ConfigError: .*"
+                                                 "unknown kind 'test-first-heading-repeated'"):
+        runner.lint(engine, items, config=config, jobs=2, start_method="spawn")
 
 
 def test_findings_spill_to_disk_and_read_back_identically(corpus, monkeypatch):
