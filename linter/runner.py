@@ -27,13 +27,11 @@ summary line and the exit code are kept as running totals.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import itertools
 import os
 import pickle
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter, deque
@@ -119,6 +117,8 @@ class EngineSpec:
                 if p.is_file() and not any(part.startswith(".") for part in rel.parts):
                     files.append((rel.as_posix(), p.read_bytes()))
             dirs.append(files)
+        import hashlib
+
         spec = replace(self, rule_files=dirs, key="")
         spec.key = hashlib.sha256(pickle.dumps(spec)).hexdigest()
         return spec
@@ -129,6 +129,8 @@ class EngineSpec:
 
         config = self.config
         if self.rule_files is not None:
+            import tempfile
+
             root = Path(tempfile.mkdtemp(prefix="lint-corpus-rules-"))
             dirs = []
             for i, files in enumerate(self.rule_files):
@@ -202,6 +204,8 @@ class _Spool:
     def add(self, blob: bytes) -> None:
         header = len(blob).to_bytes(8, "little")
         if self._file is None and len(self._mem) + len(blob) > self._limit:
+            import tempfile
+
             self._file = tempfile.TemporaryFile(prefix="lint-corpus-")
             self._file.write(self._mem)
             self._mem = bytearray()
