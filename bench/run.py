@@ -233,8 +233,10 @@ def cache_present(run_dir: Path) -> bool:
 
 
 def bench_size(n: int, args, lint: list[str], proselint: Path | None, run_dir: Path) -> SizeResult:
-    manifest = corpus_mod.build(n, args.work / "corpora")
+    extras = args.extras and n == 2000
+    manifest = corpus_mod.build(n, args.work / "corpora", jsonl=extras)
     docs = Path(manifest["dir"]) / "docs"
+    jsonl = Path(manifest["dir"]).parent / f"corpus-{n}.jsonl"
     res = SizeResult(n, manifest["words"], manifest["bytes"])
     repeat = args.repeat if n <= 2000 else 1
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
@@ -248,6 +250,9 @@ def bench_size(n: int, args, lint: list[str], proselint: Path | None, run_dir: P
         plan.append(("warm", lint + [str(docs), "--profile", *jobs], False))
         if n == 2000 and rnd == 0 and args.jobs != 1:
             plan.append(("jobs1", lint + [str(docs), "--profile", "--jobs", "1"], True))
+        if extras and rnd == 0:
+            plan.append(("jsonl", lint + ["--jsonl", str(jsonl), "--profile", *jobs], True))
+            plan.append(("dask", lint + [str(docs), "--profile", "--executor", "dask", *jobs], True))
         for name, cmd, cold in plan:
             if cold:
                 clear_cache(run_dir)
@@ -297,21 +302,25 @@ def render(results: list[SizeResult], single_runs: list[Sample], info: dict) -> 
     lines += ["### Whole-corpus runs", "",
               "Median of the rounds; ratios are lint-corpus wall time over proselint's in the same "
               "run. CPU is user + system time of the whole process tree.", "",
-              "| corpus | tool | wall s | CPU s | words/s | peak RSS MB | findings | × proselint |",
-              "|---|---|---:|---:|---:|---:|---:|---:|"]
+              "| corpus | tool | wall s | CPU s | words/s | peak RSS MB | findings "
+              "| × proselint (wall) | × proselint (CPU) |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     names = {"proselint": "proselint", "cold": "lint-corpus cold", "warm": "lint-corpus warm",
-             "jobs1": "lint-corpus cold, --jobs 1"}
+             "jobs1": "lint-corpus cold, --jobs 1", "jsonl": "lint-corpus cold, --jsonl input",
+             "dask": "lint-corpus cold, --executor dask (LocalCluster)"}
     for r in results:
         base = r.runs.get("proselint")
-        for key in ("proselint", "cold", "warm", "jobs1"):
+        for key in names:
             s = r.runs.get(key)
             if s is None:
                 continue
-            ratio = f"{s.wall / base.wall:.2f}×" if base is not None and key != "proselint" else ""
+            compare = base is not None and key != "proselint"
+            ratio = f"{s.wall / base.wall:.2f}×" if compare else ""
+            cpu_ratio = f"{s.cpu / base.cpu:.2f}×" if compare and base.cpu else ""
             found = r.findings.get(key)
             lines.append(f"| {r.n:,} docs, {r.words:,} words | {names[key]} | {s.wall:.2f} | "
                          f"{s.cpu:.2f} | {r.words / s.wall:,.0f} | {s.rss_mb:.0f} | "
-                         f"{'' if found is None else f'{found:,}'} | {ratio} |")
+                         f"{'' if found is None else f'{found:,}'} | {ratio} | {cpu_ratio} |")
     if results and not any(r.cache_seen for r in results):
         lines += ["", "No result cache was written by this build, so the warm run repeats the "
                       "cold one."]
@@ -382,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3, help="rounds for corpora up to 2,000 documents")
     p.add_argument("--single-runs", type=int, default=15)
     p.add_argument("--no-proselint", action="store_true", help="time lint-corpus only")
+    p.add_argument("--extras", action="store_true",
+                   help="on the 2,000-document corpus, also time --jsonl input and --executor dask")
     p.add_argument("--proselint-version", default=PROSELINT_VERSION)
     p.add_argument("--proselint-max", type=int, default=20000,
                    help="largest corpus proselint is timed on")

@@ -9,6 +9,7 @@ passes file names; a config exclude must still win).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import subprocess
 from pathlib import Path
@@ -20,8 +21,12 @@ class UsageError(Exception):
     """A bad command line (exit code 2)."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def display_path(path: Path, cwd: Path) -> str:
-    """Relative to the working directory with '/', as every output format wants."""
+    """Relative to the working directory with '/', as every output format wants.
+
+    Cached: a run asks for each file's display path up to three times (filters,
+    sorting, reporting) and `resolve()` costs a system call per path component."""
     try:
         return path.resolve().relative_to(cwd.resolve()).as_posix()
     except ValueError:

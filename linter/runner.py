@@ -363,11 +363,6 @@ class Profile:
             else:
                 self.phases[key] += seconds
 
-    def as_dict(self) -> dict:
-        return {"documents": self.documents, "wall": round(self.wall, 6), "executor": self.executor,
-                "phases": {k: round(v, 6) for k, v in self.phases.items()},
-                "rules": {k: round(v, 6) for k, v in sorted(self.rules.items())}}
-
     def render(self) -> str:
         n = max(self.documents, 1)
         total = sum(self.phases.values()) or 1e-12
