@@ -739,6 +739,8 @@ def run_from_args(engine, args, config, files: list[Path], cwd: Path,
 
         items = itertools.chain(items, *(jsonl_items(p, cwd, args.text_field, args.id_field)
                                          for p in args.jsonl))
+    if args.scheduler and args.executor == "local":
+        raise RunnerError("--scheduler is a Dask scheduler; it cannot be used with --executor local")
     executor = "dask" if args.scheduler else (args.executor or "local")
     jobs = args.jobs if args.jobs is not None else getattr(config, "jobs", None)
     return lint(engine, items, config=config, jobs=jobs, executor=executor,
