@@ -281,3 +281,28 @@ def test_console_script_runs_in_a_subprocess():
     proc = subprocess.run([sys.executable, "-m", "linter", "--version"], capture_output=True,
                           text=True, cwd=REPO)
     assert proc.returncode == 0 and proc.stdout.startswith("lint-corpus ")
+
+
+def test_rdjson_byte_columns_from_the_engine(run_cli, project):
+    project.rules(SIMPLE_RULES)
+    project.write("a.md", "Zoë’s café – a phenomenal,\nradiantly palpable day.\n")
+    r = run_cli(["a.md", "--format", "rdjson"], cwd=project.root)
+    ranges = [json.loads(l)["location"]["range"] for l in r.out.splitlines()]
+    line = "Zoë’s café – a phenomenal,".encode("utf-8")
+    start = line.index(b"phenomenal") + 1
+    assert ranges == [
+        {"start": {"line": 1, "column": start}, "end": {"line": 1, "column": start + 10}},
+        {"start": {"line": 2, "column": 1}, "end": {"line": 2, "column": 19}},
+    ]
+
+
+def test_very_long_line_keeps_a_window_and_exact_columns(run_cli, project):
+    project.rules(SIMPLE_RULES)
+    body = "Plain words here. " * 20000  # one 360 000-character line
+    project.write("a.md", body + "A phenomenal end.\n")
+    r = run_cli(["a.md", "--show-source", "--format", "text"], cwd=project.root)
+    first = r.out.splitlines()[0]
+    assert first == f"a.md:1:{len(body) + 3}: warning style.puffery 'phenomenal' is puffery."
+    source, carets = r.out.splitlines()[1:3]
+    col = carets.index("^")
+    assert source[col:col + 10] == "phenomenal" and source.split("| ", 1)[1].startswith("…")
