@@ -150,3 +150,37 @@ def test_cli_fix_writes_atomically_and_reports_what_is_left(corpus, capsys):
 def test_unified_diff_handles_a_new_final_newline():
     assert unified_diff("x.md", b"a", b"a\n").splitlines()[2:] == [
         "@@ -1 +1 @@", "-a", "\\ No newline at end of file", "+a"]
+
+
+# -- properties: line endings, BOM and the final newline never change the fix -------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["Islamic countries", "Islamic nations", "Islamic world", "Islamic ummah",
+          "the Islamic Nation has", "Islamic nations recognises", "in order to", "café –",
+          "`Islamic countries`", "<https://example.com/Islamic-world>", "and", "grew.", "Muslims",
+          "**Islamic world**", "[Islamic ummah](https://x.org/ummah)", "The", "it"]
+
+
+@st.composite
+def documents(draw):
+    paragraphs = draw(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8),
+                               min_size=1, max_size=4))
+    return "\n\n".join(" ".join(p) for p in paragraphs)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(documents(), st.booleans(), st.booleans(), st.booleans())
+def test_fix_commutes_with_crlf_bom_and_final_newline(doc, crlf, bom, final_newline):
+    eng = engine()
+    plain = fix_bytes(eng, "a.md", (doc + "\n").encode()).after.decode()
+    assert plain.endswith("\n")
+    variant = doc + ("\n" if final_newline else "")
+    expected = plain if final_newline else plain[:-1]
+    if crlf:
+        variant, expected = variant.replace("\n", "\r\n"), expected.replace("\n", "\r\n")
+    prefix = "\ufeff" if bom else ""
+    got = fix_bytes(eng, "a.md", (prefix + variant).encode()).after
+    assert got == (prefix + expected).encode()
+    # Idempotent: fixing the result again changes nothing.
+    assert fix_bytes(eng, "a.md", got).after == got
