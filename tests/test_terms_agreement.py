@@ -44,6 +44,11 @@ POSITIVE = [
     ("Islamic nations significantly invests in research.", "invests", "invest",
      "Islamic nations"),
     ("The Islamic World is large and remain diverse.", "remain", "remains", "Islamic World"),
+    ("Islamic nations, however, recognises this.", "recognises", "recognise", "Islamic nations"),
+    ("The Ummah, however, remain divided.", "remain", "remains", "Ummah"),
+    ("Leaders of Islamic nations meets in Riyadh.", "meets", "meet", "leaders"),
+    ("One of the Islamic nations have signed.", "have", "has", "one"),
+    ("Islamic nations want investment, and the Ummah remain divided.", "remain", "remains", "Ummah"),
 ]
 
 
@@ -117,6 +122,16 @@ NEGATIVE = [
     "See [Islamic nations recognises](https://example.com/islamic-nations-recognises) there.",
     "Islamic nations have invested in schools and hospitals.",
     "In Islamic nations, women are entering medicine in large numbers.",
+    "Neither the Ummah nor Islamic nations wants war.",
+    "The Ummah and Islamic nations works together.",
+    "Islamic nations such as Pakistan have invested heavily.",
+    "Islamic nations' health ministries cooperate.",
+    "The Ummah's strength lies in its unity.",
+    "Students in Islamic nations study medicine.",
+    "The leader of Islamic nations meets in Riyadh.",
+    "One of the Islamic nations has signed.",
+    "It lets the Ummah thrive.",
+    "Islamic nations research diseases.",
 ]
 
 

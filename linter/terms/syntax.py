@@ -194,6 +194,7 @@ class Analyzer:
                                                  and toks[k].lower not in MANDATIVE
                                                  and toks[k].lower not in NUMBERLESS
                                                  and toks[k].lower not in ("do", "does", "did")
+                                                 and toks[k].lower not in ("and", "or", "nor", "but")
                                                  and toks[k].lower[:1].islower())):
             k -= 1
             skipped += 1
@@ -204,6 +205,11 @@ class Analyzer:
             if prev.lower in CAUSATIVE or prev.lower in NUMBERLESS or prev.lower in ("do", "does", "did"):
                 return Governed("unknown")
             if prev.lower == "that" and k > 0 and toks[k - 1].lower in MANDATIVE:
+                return Governed("unknown")
+            # "the Ummah and Islamic nations", "neither … nor Islamic nations": the term
+            # is one part of a compound subject, whose number it does not decide alone.
+            # (After a comma, "and" more often joins two clauses: keep checking.)
+            if prev.lower in ("and", "or", "nor") and not (k > 0 and toks[k - 1].text == ","):
                 return Governed("unknown")
         if toks and toks[-1].text == "?":
             return Governed("unknown")
