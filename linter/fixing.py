@@ -21,6 +21,10 @@ from .finding import Edit, Finding, Fix
 from .source import BOM, DecodeProblem, SourceText
 
 MAX_PASSES = 4
+# A fix may add Markdown markup but never remove it: an edit whose span holds
+# more of these characters than its new text would break emphasis, a link, code,
+# an escape, an entity, HTML or a quote marker. Such a fix is not applied.
+MARKUP = "*_[]()`<>\\&|!#~"
 
 
 @dataclass
@@ -60,8 +64,14 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def select_fixes(findings: list[Finding]) -> list[Fix]:
-    """The safe fixes to apply, in source order, without overlaps (the later one loses)."""
+def removes_markup(text: str, edit: Edit) -> bool:
+    span = text[edit.start:edit.end]
+    return any(span.count(c) > edit.text.count(c) for c in MARKUP if c in span)
+
+
+def select_fixes(findings: list[Finding], text: str | None = None) -> list[Fix]:
+    """The safe fixes to apply, in source order, without overlaps (the later one
+    loses) and, given the normalised `text`, without removing markup."""
     fixes = sorted(
         {id(f.fix): f for f in findings if f.fix is not None and f.fix.safe and f.fix.edits}.values(),
         key=lambda f: (min(e.start for e in f.fix.edits), f.rule, f.message))
@@ -72,6 +82,8 @@ def select_fixes(findings: list[Finding]) -> list[Fix]:
         if any(_overlaps(e, t) for e in edits for t in taken):
             continue
         if any(_overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]):
+            continue
+        if text is not None and any(removes_markup(text, e) for e in edits):
             continue
         chosen.append(finding.fix)
         taken.extend(edits)
@@ -100,12 +112,12 @@ def fix_bytes(engine, display: str, raw: bytes, max_passes: int = MAX_PASSES) ->
     outcome = engine.lint_bytes(display, raw)
     current = raw
     for _ in range(max_passes):
-        fixes = select_fixes(outcome.findings)
-        if not fixes:
-            break
         try:
             source = SourceText.from_bytes(current)
         except DecodeProblem:
+            break
+        fixes = select_fixes(outcome.findings, source.text)
+        if not fixes:
             break
         text = apply_fixes(source, fixes)
         new = ((BOM if source.bom else "") + text).encode("utf-8")

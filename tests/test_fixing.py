@@ -184,3 +184,28 @@ def test_fix_commutes_with_crlf_bom_and_final_newline(doc, crlf, bom, final_newl
     assert got == (prefix + expected).encode()
     # Idempotent: fixing the result again changes nothing.
     assert fix_bytes(eng, "a.md", got).after == got
+
+
+def test_markup_and_line_breaks_inside_a_term_are_kept():
+    raw = ("Intro text here.\n\n"
+           "> The **Islamic** world and the Islamic\n"
+           "> world again, and Islamic\n"
+           "  world.\n").encode()
+    ff = fix_bytes(engine(), "a.md", raw)
+    assert ff.after == ("Intro text here.\n\n"
+                        "> The **Islamic** World and the Islamic\n"
+                        "> World again, and Islamic\n"
+                        "  World.\n").encode()
+
+
+def test_a_fix_that_would_delete_markup_is_not_applied():
+    from linter.fixing import removes_markup
+
+    text = "in **order** to"
+    assert removes_markup(text, Edit(0, len(text), "to"))
+    assert not removes_markup(text, Edit(5, 10, "ORDER"))
+    assert not removes_markup("plain", Edit(0, 5, "`plain`"))  # adding markup is fine
+    finding = _finding(0, len(text), "to")
+    assert select_fixes([finding], text) == []
+    raw = b"We met in **order** to talk.\n"
+    assert fix_bytes(engine(), "a.md", raw).after == raw

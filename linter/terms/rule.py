@@ -94,7 +94,7 @@ class TermRule(RuleKind):
                                     "status": occ.form.status})
         if finding is None or target is None:
             return finding
-        sub = substitution(occ, target)
+        sub = substitution(occ, target, document.text)
         if sub is None:
             return finding
         finding.suggestions = (sub.shown,)
@@ -129,12 +129,37 @@ def _possessive(suffix: str, plural: bool) -> str:
     return apostrophe if plural else apostrophe + "s"
 
 
-def substitution(occ: Occurrence, target: Form) -> Substitution | None:
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def respace(source: str, replacement: str) -> str | None:
+    """`replacement` laid into the source span word by word, keeping what lies
+    between the words there: a line break (and a quote marker after it), or
+    emphasis markup ("**Islamic** world" -> "**Islamic** World"). None when the
+    words do not pair up and the span holds more than plain spaces."""
+    old = list(_WORD.finditer(source))
+    new = replacement.split(" ")
+    if len(old) == len(new):
+        out, pos = [], 0
+        for m, word in zip(old, new):
+            out.append(source[pos:m.start()])
+            out.append(word)
+            pos = m.end()
+        out.append(source[pos:])
+        return "".join(out)
+    if re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", source):
+        return replacement
+    return None
+
+
+def substitution(occ: Occurrence, target: Form, source: str) -> Substitution | None:
     block = occ.block
     span = block.to_source(occ.start, occ.end)
     if span is None:
         return None
-    text = adapt_case(occ, target.text)
+    text = respace(source[span[0]:span[1]], adapt_case(occ, target.text))
+    if text is None:
+        return None
     group_ok = occ.group.autofix and occ.form.autofix and target.autofix
     old_n, new_n = occ.form.verb_number, target.verb_number
     if old_n == new_n or old_n is None or new_n is None:
