@@ -202,9 +202,11 @@ def _emit(result, fmt: str, args, cwd: Path) -> int:
 
 def _list_rules(pack) -> int:
     width = max((len(r.id) for r in pack.all_rules), default=10)
+    kind_width = max((len(r.kind) for r in pack.all_rules), default=13)
     for r in pack.all_rules:
         state = "" if r in pack.rules else "  (not selected)"
-        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<13}  {r.rule_description}{state}")
+        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<{kind_width}}  "
+              f"{r.rule_description}{state}")
     return EXIT_OK
 
 
