@@ -144,3 +144,19 @@ def test_fix_on_a_copy_changes_only_term_spans(tmp_path, capsys, monkeypatch):
     main(["seeds", "--fix", "--select", "terminology", "--no-show-source"])
     capsys.readouterr()
     assert {p.name: p.read_bytes() for p in copy.iterdir()} == after
+
+
+def test_stats_terms_without_terminology_rules_says_so(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["seeds/", "--stats", "terms", "--select", "style"]) == 0
+    assert capsys.readouterr().out.startswith("No term statistics: no terminology rule ran")
+
+
+def test_stats_unknown_kind_is_a_usage_error(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["seeds/", "--stats", "terms,colours"])
+    assert exit_.value.code == 2
+    assert "unknown statistics 'colours' (choose from terms)" in capsys.readouterr().err
