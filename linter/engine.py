@@ -201,8 +201,17 @@ class Engine:
         per_file = Counter(f.path for f in corpus)
         for o in outcomes:
             o.report.findings += per_file.get(o.report.path, 0)
-        return RunResult(findings=findings, files=[o.report for o in outcomes],
-                         rules=self.rule_infos(), notices=all_notices, tool_version=__version__)
+        result = RunResult(findings=findings, files=[o.report for o in outcomes],
+                           rules=self.rule_infos(), notices=all_notices, tool_version=__version__)
+        # Rules may add summary sections (summary.terms) built from their per-document summaries.
+        for rule in self.rules:
+            extra = getattr(rule, "summary_extra", None)
+            if extra is not None:
+                summaries = [(o.report.path, o.summaries[rule.id]) for o in outcomes
+                             if rule.id in o.summaries]
+                for key, value in (extra(summaries) or {}).items():
+                    result.extra.setdefault(key, value)
+        return result
 
     def rule_infos(self) -> list[RuleInfo]:
         infos = [RuleInfo(r.id, r.kind, r.severity, r.rule_description, r.rule_help, r.source)

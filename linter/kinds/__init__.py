@@ -16,6 +16,11 @@ BUILTIN: dict[str, str] = {
     "existence": "linter.kinds.generic.existence:Existence",
     "substitution": "linter.kinds.generic.substitution:Substitution",
     "repetition": "linter.kinds.generic.repetition:Repetition",
+    "term-preferred": "linter.kinds.terminology.preferred:Preferred",
+    "term-consistency": "linter.kinds.terminology.consistency:Consistency",
+    "term-case": "linter.kinds.terminology.case:Case",
+    "term-agreement": "linter.kinds.terminology.agreement:Agreement",
+    "term-corpus": "linter.kinds.terminology.corpus:Corpus",
 }
 
 
