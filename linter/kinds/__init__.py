@@ -16,6 +16,9 @@ BUILTIN: dict[str, str] = {
     "existence": "linter.kinds.generic.existence:Existence",
     "substitution": "linter.kinds.generic.substitution:Substitution",
     "repetition": "linter.kinds.generic.repetition:Repetition",
+    "readability": "linter.kinds.readability.readability:Readability",
+    "paragraph-grade": "linter.kinds.readability.paragraph_grade:ParagraphGrade",
+    "sentence-length": "linter.kinds.readability.sentence_length:SentenceLength",
 }
 
 
