@@ -16,6 +16,11 @@ from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "checkstyle", "rdjson")
+# `--stats NAME`: a table instead of the findings report. NAME -> (renderer
+# "module:function(result, stream)", the rule prefix it runs when no --select is given).
+STATS = {
+    "readability": ("linter.readability.stats:render", "readability"),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="print findings only")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
+    p.add_argument("--stats", choices=tuple(STATS), default=None,
+                   help="print a per-document table instead of the findings")
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
     return p
 
@@ -94,6 +101,8 @@ def _main(argv: list[str] | None) -> int:
     try:
         config = load_config(args.config, cwd)
         select = args.select if args.select is not None else config.select
+        if args.stats and args.select is None:
+            select = [STATS[args.stats][1]]
         ignore = (config.ignore + args.ignore) if args.ignore is not None else config.ignore
         pack = load_pack(config, select=select, ignore=ignore, severity=config.severity)
     except ConfigError as exc:
@@ -118,6 +127,8 @@ def _main(argv: list[str] | None) -> int:
     notices = [] if files else ["no files to lint matched the given paths"]
     result = engine.result(outcomes, corpus, notices)
 
+    if args.stats:
+        return _emit_stats(result, args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     code = _emit(result, fmt, args, cwd)
     if code:
@@ -142,6 +153,26 @@ def _emit(result, fmt: str, args, cwd: Path) -> int:
 
     try:
         atomic_write_text(Path(args.output), lambda stream: render(fmt, result, stream, options))
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    return EXIT_OK
+
+
+def _emit_stats(result, args) -> int:
+    import importlib
+
+    module, _, function = STATS[args.stats][0].partition(":")
+    render = getattr(importlib.import_module(module), function)
+    for notice in result.notices:
+        sys.stderr.write(f"note: {notice}\n")
+    if args.output is None:
+        render(result, sys.stdout)
+        sys.stdout.flush()
+        return EXIT_OK
+    from .atomic import atomic_write_text
+
+    try:
+        atomic_write_text(Path(args.output), lambda stream: render(result, stream))
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     return EXIT_OK

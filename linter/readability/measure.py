@@ -38,11 +38,11 @@ class Metric:
 METRICS: tuple[Metric, ...] = (
     Metric("flesch_reading_ease", "FRE", "Flesch reading ease", higher_is_easier=True),
     Metric("flesch_kincaid_grade", "FK", "Flesch–Kincaid grade"),
-    Metric("gunning_fog", "Fog", "Gunning fog"),
-    Metric("smog_index", "SMOG", "SMOG"),
-    Metric("coleman_liau_index", "CLI", "Coleman–Liau"),
-    Metric("automated_readability_index", "ARI", "ARI"),
-    Metric("dale_chall_readability_score", "DC", "Dale–Chall"),
+    Metric("gunning_fog", "Fog", "Gunning fog index"),
+    Metric("smog_index", "SMOG", "SMOG index"),
+    Metric("coleman_liau_index", "CLI", "Coleman–Liau index"),
+    Metric("automated_readability_index", "ARI", "Automated Readability Index"),
+    Metric("dale_chall_readability_score", "DC", "Dale–Chall score"),
 )
 BY_NAME = {m.name: m for m in METRICS}
 DECIMALS = 2  # values are rounded once, here, so JSON, messages and tests agree
