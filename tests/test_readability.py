@@ -126,6 +126,19 @@ def test_sentence_length_counts_prose_words_only(run_cli, project):
     assert text[f["column"] - 1:f["end_column"] - 1] == text[7:]
 
 
+def test_sentence_position_with_bom_crlf_and_non_ascii(run_cli, project):
+    first = ("Café naïve “quoted” words `code` and [a link](https://x.org) run"
+             + " on and" * 14 + " on")
+    project.write("a.md", ("\ufeff# Títle\r\n\r\n" + first + "\r\nand on and on and on and on "
+                           "to the end.\r\n").encode("utf-8"))
+    data = run_json(run_cli, ["a.md", "--select", "readability.sentence-length"], project.root)
+    [f] = data["findings"]
+    # Columns count code points; the sentence runs across the CRLF line break.
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (3, 1, 4, 40)
+    # Every word but the inline code and the link's URL: "Café" … "end".
+    assert f["data"]["words"] == 48
+
+
 def test_only_prose_counts():
     from linter.readability.measure import analyse
 
@@ -307,3 +320,14 @@ def test_stats_rejects_unknown_tables(run_cli, capsys):
     with pytest.raises(SystemExit) as exc:
         run_cli(["--stats", "nonsense", SEED_003], cwd=REPO)
     assert exc.value.code == 2
+
+
+def test_disabling_every_readability_rule_keeps_the_section_valid(run_cli, project):
+    text = readability_rules()
+    for kind in ("sentence-length", "paragraph-grade", "readability"):
+        text = text.replace(f"    kind: {kind}\n", f"    kind: {kind}\n    enabled: false\n")
+    project.rules(text, "rules/readability.yml")
+    project.write("a.md", SENTENCE_35)
+    r = run_cli(["a.md"], cwd=project.root)
+    assert (r.code, r.err) == (0, "")
+    assert r.out.startswith("No findings")
