@@ -182,10 +182,11 @@ def analyse(document) -> Analysis:
     for block in document.blocks:
         if not counts_as_prose(block):
             continue
-        text = as_sentences(prose(block))
-        if not text.strip(" ."):
+        words = len(counted_words(block))
+        if not words:  # only code, a URL or punctuation: nothing to read
             continue
-        paragraphs.append(Paragraph(block, text, len(counted_words(block)), measure(text)))
+        text = as_sentences(prose(block))
+        paragraphs.append(Paragraph(block, text, words, measure(text)))
     text = "\n\n".join(p.text for p in paragraphs)
     result = Analysis(text=text, counts=counts(text) if text else
                       {"words": 0, "sentences": 0, "syllables": 0},
