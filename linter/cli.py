@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
+    from .workflow import add_arguments
+
+    add_arguments(p)  # --diff-base, --baseline, --no-cache, ...
     return p
 
 
@@ -110,13 +113,24 @@ def _main(argv: list[str] | None) -> int:
     except UsageError as exc:
         return _fail(str(exc))
 
+    from . import workflow
     from .engine import Engine, lint_documents
 
-    engine = Engine(pack, select=select, ignore=ignore)
-    items = [(f, display_path(f, cwd)) for f in files]
+    try:
+        wf = workflow.setup(args, pack, config, cwd)
+    except (workflow.WorkflowError, ConfigError) as exc:
+        return _fail(str(exc))
+    engine = Engine(pack, select=select, ignore=ignore, cache=wf.cache)
+    items = workflow.files_to_lint(wf, [(f, display_path(f, cwd)) for f in files], engine)
     outcomes, corpus = lint_documents(engine, items)
-    notices = [] if files else ["no files to lint matched the given paths"]
+    notices = wf.notices + ([] if files else ["no files to lint matched the given paths"])
     result = engine.result(outcomes, corpus, notices)
+    try:
+        code = workflow.finish(wf, result, engine)
+    except workflow.WorkflowError as exc:
+        return _fail(str(exc))
+    if code is not None:
+        return code
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     code = _emit(result, fmt, args, cwd)
