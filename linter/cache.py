@@ -7,12 +7,13 @@ display path and the run's settings. So an entry is stored under
     sha256(salt, display path, file bytes)
 
 where the salt covers everything else that can change an outcome: the cache
-format, the tool version and a hash of its own source files (a development
-checkout changes code without changing the version), the versions of its
-dependencies, the Python version, the rule pack (`pack.digest`: every rule
-file's text plus select/ignore/severity), the effective configuration (minus
-keys that only choose files or the exit code), and each rule's optional
-`cache_key()` for state outside the rule files (a dictionary file, say).
+format, the tool version and a hash of its own files (a development checkout
+changes code without changing the version), the installed distributions, the
+Python version, the rule pack (`pack.digest`: every rule file's text plus
+select/ignore/severity), files that rule options name (a word list), the
+effective configuration (minus keys that only choose files or the exit code),
+`LINT_CORPUS_*` environment variables, and each rule's optional `cache_key()`
+for any other state.
 A changed input gives a new key, never an old answer. Corpus rules are not
 cached: they rerun on every run from the cached per-document summaries.
 
@@ -47,6 +48,8 @@ MAGIC = b"LCCACHE1"
 DIGEST_SIZE = 32
 DEFAULT_DIR = ".lint-corpus-cache"
 MAX_IDLE_DAYS = 30
+BIG_FILE = 2 << 20  # bytes; bigger files are keyed by size and mtime, not content
+OWN_VARIABLES = {"LINT_CORPUS_CACHE_DIR", "LINT_CORPUS_NO_CACHE", "LINT_CORPUS_DEBUG"}
 # Config keys that choose files or the exit code but never change a file's outcome.
 NEUTRAL_KEYS = {"include", "exclude", "fail-on", "jobs", "cache-dir"}
 # Where the package's own code lives: hashed into the salt (see the module doc).
@@ -159,22 +162,61 @@ class Cache:
 
 
 # -- the salt ------------------------------------------------------------------------
+def _file_digest(h, path: Path, label: str) -> None:
+    """Content for files up to BIG_FILE bytes; size and mtime for bigger ones (a
+    model), which costs a CI run a cold cache but never a stale answer."""
+    try:
+        st = path.stat()
+        data = (path.read_bytes() if st.st_size <= BIG_FILE
+                else f"{st.st_size}:{st.st_mtime_ns}".encode())
+    except OSError:
+        data = b"missing"
+    h.update(label.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
+
+
 def _source_digest(extra_modules: set[str]) -> str:
-    """Hash of the package's Python files and of plugin kinds' modules."""
+    """Hash of the package's files (code and any data it ships) and of plugin
+    kinds' modules."""
     h = hashlib.sha256()
-    files = sorted(p for p in _PACKAGE_DIR.rglob("*.py"))
+    for path in sorted(_PACKAGE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            _file_digest(h, path, path.relative_to(_PACKAGE_DIR).as_posix())
     for name in sorted(extra_modules):
-        module = sys.modules.get(name)
-        file = getattr(module, "__file__", None)
+        file = getattr(sys.modules.get(name), "__file__", None)
         if file and not Path(file).resolve().is_relative_to(_PACKAGE_DIR):
-            files.append(Path(file))
-    for path in files:
-        try:
-            h.update(str(path.relative_to(_PACKAGE_DIR) if path.is_relative_to(_PACKAGE_DIR)
-                         else path).encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            h.update(str(path).encode() + b"\0missing\0")
+            _file_digest(h, Path(file), file)
     return h.hexdigest()
+
+
+def _referenced_files(pack, config) -> dict[str, str]:
+    """Files that rule options name (a word list, a term base): their content is
+    part of the key, since pack.digest covers only the rule files' own text."""
+    roots = [Path(getattr(config, "root", ".")), *getattr(config, "rules_dirs", [])]
+    out: dict[str, str] = {}
+    for rule in pack.rules:
+        for value in getattr(rule, "opts", {}).values():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if not (isinstance(item, str) and 0 < len(item) < 500 and "\n" not in item
+                        and ("/" in item or "." in item)):
+                    continue
+                for root in roots:
+                    candidate = root / item
+                    try:
+                        if candidate.is_file():
+                            h = hashlib.sha256()
+                            _file_digest(h, candidate, item)
+                            out[str(candidate)] = h.hexdigest()
+                            break
+                    except (OSError, ValueError):
+                        break
+    return out
+
+
+def _environment() -> dict[str, str]:
+    """LINT_CORPUS_* variables may steer rules (a LanguageTool URL); the cache's
+    own do not change results."""
+    return {k: v for k, v in os.environ.items()
+            if k.startswith("LINT_CORPUS_") and k not in OWN_VARIABLES}
 
 
 def _installed_distributions() -> list[str]:
@@ -224,6 +266,8 @@ def salt_for(pack, config) -> str:
         "pack": pack.digest,
         "config": table,
         "rules": rule_keys,
+        "files": _referenced_files(pack, config),
+        "environment": _environment(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -245,3 +245,29 @@ def test_cache_object_pickles_for_pool_workers(tmp_path):
     clone = pickle.loads(pickle.dumps(c))
     assert clone.bucket == c.bucket and clone.key("a.md", b"x") == c.key("a.md", b"x")
     assert c.key("a.md", b"x") != c.key("b.md", b"x")  # findings carry the path
+
+
+def test_files_named_by_rule_options_are_part_of_the_key(tmp_path):
+    from types import SimpleNamespace
+
+    (tmp_path / "words.txt").write_text("colour\n")
+    pack = SimpleNamespace(rules=[SimpleNamespace(opts={"wordlist": "words.txt",
+                                                        "tokens": ["e.g.", "plain"]})])
+    config = SimpleNamespace(root=tmp_path, rules_dirs=[])
+    before = cache_module._referenced_files(pack, config)
+    assert list(before) == [str(tmp_path / "words.txt")]
+    (tmp_path / "words.txt").write_text("color\n")
+    assert cache_module._referenced_files(pack, config) != before
+
+
+def test_lint_corpus_environment_variables_are_part_of_the_key(corpus, computed, monkeypatch,
+                                                               capsys):
+    run(monkeypatch, capsys, corpus)
+    computed.clear()
+    monkeypatch.setenv("LINT_CORPUS_LANGUAGETOOL_URL", "http://localhost:8010")
+    run(monkeypatch, capsys, corpus)
+    assert len(computed) == 3
+    computed.clear()
+    monkeypatch.setenv("LINT_CORPUS_NO_CACHE", "")  # the cache's own switches are not
+    run(monkeypatch, capsys, corpus)
+    assert computed == []
