@@ -31,17 +31,14 @@ restore one from a source you would not run code from.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
-import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .atomic import atomic_write_bytes
 
 FORMAT = 1
 MAGIC = b"LCCACHE1"
@@ -67,6 +64,7 @@ class Cache:
         self.directory = Path(directory)
         self.salt = salt
         self.bucket = self.directory / f"v{FORMAT}" / salt[:24]
+        self._bucket_name = str(self.bucket)
         self.hits = self.misses = self.corrupt = 0
 
     # -- keys and entries ------------------------------------------------------------
@@ -79,10 +77,15 @@ class Cache:
     def entry_path(self, key: str) -> Path:
         return self.bucket / key[:2] / f"{key[2:]}.pickle"
 
+    def _entry_file(self, key: str) -> str:
+        # os.path, not pathlib: this runs once per file on every warm run.
+        return os.path.join(self._bucket_name, key[:2], key[2:] + ".pickle")
+
     def get(self, key: str):
-        path = self.entry_path(key)
+        path = self._entry_file(key)
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as fh:
+                data = fh.read()
         except OSError:
             return None
         head, digest, payload = (data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + DIGEST_SIZE],
@@ -98,7 +101,7 @@ class Cache:
         if not isinstance(outcome, FileOutcome):
             self.corrupt += 1
             try:
-                path.unlink()
+                os.unlink(path)
             except OSError:
                 pass
             return None
@@ -109,6 +112,8 @@ class Cache:
             payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a rule summary that cannot be pickled: just do not cache it
             return
+        from .atomic import atomic_write_bytes
+
         path = self.entry_path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +145,8 @@ class Cache:
             self.bucket.mkdir(parents=True, exist_ok=True)
             for name, content in (("CACHEDIR.TAG", _TAG), (".gitignore", b"# Created by lint-corpus\n*\n")):
                 if not (self.directory / name).exists():
+                    from .atomic import atomic_write_bytes
+
                     atomic_write_bytes(self.directory / name, content, durable=False)
             os.utime(self.bucket)  # marks this bucket as in use
         except OSError as exc:
@@ -156,6 +163,8 @@ class Cache:
         for bucket in buckets:
             try:
                 if bucket != self.bucket and bucket.stat().st_mtime < cutoff:
+                    import shutil
+
                     shutil.rmtree(bucket, ignore_errors=True)
             except OSError:
                 pass
@@ -269,7 +278,18 @@ def salt_for(pack, config) -> str:
         "files": _referenced_files(pack, config),
         "environment": _environment(),
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(repr(_canonical(parts)).encode()).hexdigest()
+
+
+def _canonical(value):
+    """A stable, order-free form of nested settings (json would cost an import)."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(v) for v in value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
 
 
 def cacheable(pack) -> bool:
