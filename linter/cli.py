@@ -121,9 +121,10 @@ def _main(argv: list[str] | None) -> int:
     except (workflow.WorkflowError, ConfigError) as exc:
         return _fail(str(exc))
     engine = Engine(pack, select=select, ignore=ignore, cache=wf.cache)
-    items = workflow.files_to_lint(wf, [(f, display_path(f, cwd)) for f in files], engine)
-    outcomes, corpus = lint_documents(engine, items)
     notices = wf.notices + ([] if files else ["no files to lint matched the given paths"])
+    files = workflow.files_to_lint(wf, files, engine)  # --diff-base without corpus rules
+    items = [(f, display_path(f, cwd)) for f in files]
+    outcomes, corpus = lint_documents(engine, items)
     result = engine.result(outcomes, corpus, notices)
     try:
         code = workflow.finish(wf, result, engine)

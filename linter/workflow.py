@@ -87,14 +87,13 @@ def setup(args, pack, config, cwd: Path) -> Workflow:
     return wf
 
 
-def files_to_lint(wf: Workflow, items: list, engine) -> list:
+def files_to_lint(wf: Workflow, files: list[Path], engine) -> list[Path]:
     """With --diff-base and no corpus rule, skip files that have no changed line."""
     if wf.changed is None or any(r.is_corpus_rule for r in engine.rules):
-        return items
+        return files
     from .changed_lines import absolute
 
-    return [(path, display) for path, display in items
-            if wf.changed.touched(absolute(display, wf.cwd))]
+    return [f for f in files if wf.changed.touched(absolute(str(f), wf.cwd))]
 
 
 def finish(wf: Workflow, result, engine) -> int | None:
