@@ -12,16 +12,18 @@ changes code without changing the version), the installed distributions, the
 Python version, the rule pack (`pack.digest`: every rule file's text plus
 select/ignore/severity), files that rule options name (a word list), the
 effective configuration (minus keys that only choose files or the exit code),
-`LINT_CORPUS_*` environment variables, and each rule's optional `cache_key()`
-for any other state.
+`LINT_CORPUS_*` environment variables, command-line options other than
+those known to be neutral, and each rule's optional `cache_key()` for any
+other state (which server a rule asks, say).
 A changed input gives a new key, never an old answer. Corpus rules are not
 cached: they rerun on every run from the cached per-document summaries.
 
 Entries are content-addressed, so switching branches back and forth hits.
 Each entry is `MAGIC + sha256(payload) + payload`; an entry that is truncated,
 corrupt or unreadable is deleted and recomputed. Outcomes that carry a notice
-(a rule failed, a pattern timed out) are not stored, so the next run retries
-them. Writes are atomic and need no lock: two processes writing one key write
+(a rule failed, a pattern timed out), or that a rule's `cacheable_outcome()`
+rejects (a remote check failed for that file), are not stored, so the next
+run retries them. Writes are atomic and need no lock: two processes writing one key write
 the same bytes. Unused salt folders are removed after 30 days.
 
 The cache folder is trusted like a virtualenv (entries are pickles): do not
@@ -49,6 +51,14 @@ BIG_FILE = 2 << 20  # bytes; bigger files are keyed by size and mtime, not conte
 OWN_VARIABLES = {"LINT_CORPUS_CACHE_DIR", "LINT_CORPUS_NO_CACHE", "LINT_CORPUS_DEBUG"}
 # Config keys that choose files or the exit code but never change a file's outcome.
 NEUTRAL_KEYS = {"include", "exclude", "fail-on", "jobs", "cache-dir"}
+# Command-line options known not to change a file's outcome (what to lint, how
+# to report, how to run). Every other option is part of the key, so an option
+# added later (say, which LanguageTool server to ask) invalidates by default.
+NEUTRAL_OPTIONS = {"paths", "format", "output", "show_source", "color", "quiet", "list_rules",
+                   "explain", "fail_on", "config", "diff_base", "diff_context", "baseline",
+                   "write_baseline", "baseline_prune", "no_cache", "cache_dir", "jobs",
+                   "executor", "scheduler", "jsonl", "profile", "fix", "diff", "stats",
+                   "select", "ignore"}  # select/ignore are in pack.digest already
 # Where the package's own code lives: hashed into the salt (see the module doc).
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -122,7 +132,7 @@ class Cache:
         except OSError:
             pass  # a read-only or full disk must not fail the lint
 
-    def lint(self, display: str, raw: bytes, compute: Callable):
+    def lint(self, display: str, raw: bytes, compute: Callable, rules=()):
         """The outcome for these bytes: from the cache, or computed and stored."""
         start = time.perf_counter()
         key = self.key(display, raw)
@@ -133,7 +143,7 @@ class Cache:
             return outcome
         self.misses += 1
         outcome = compute(display, raw)
-        if not outcome.notices:
+        if not outcome.notices and all(_keeps(rule, outcome) for rule in rules):
             self.put(key, outcome)
         return outcome
 
@@ -168,6 +178,14 @@ class Cache:
                     shutil.rmtree(bucket, ignore_errors=True)
             except OSError:
                 pass
+
+
+def _keeps(rule, outcome) -> bool:
+    """A rule may veto storing one file's outcome: `cacheable_outcome(outcome)`
+    returns False when the result was partial (a remote service failed for this
+    file), so the next run asks again instead of repeating the gap."""
+    check = getattr(rule, "cacheable_outcome", None)
+    return check is None or bool(check(outcome))
 
 
 # -- the salt ------------------------------------------------------------------------
@@ -259,7 +277,13 @@ def config_table(config) -> dict:
     return data
 
 
-def salt_for(pack, config) -> str:
+def _options(args) -> dict:
+    if args is None:
+        return {}
+    return {k: v for k, v in sorted(vars(args).items()) if k not in NEUTRAL_OPTIONS}
+
+
+def salt_for(pack, config, args=None) -> str:
     rule_keys = {}
     for rule in pack.rules:
         extra = getattr(rule, "cache_key", None)
@@ -277,6 +301,7 @@ def salt_for(pack, config) -> str:
         "rules": rule_keys,
         "files": _referenced_files(pack, config),
         "environment": _environment(),
+        "options": _options(args),
     }
     return hashlib.sha256(repr(_canonical(parts)).encode()).hexdigest()
 
@@ -298,7 +323,7 @@ def cacheable(pack) -> bool:
     return all(getattr(rule, "cacheable", True) for rule in pack.rules)
 
 
-def open_cache(pack, config, cwd: Path, directory: str | None = None):
+def open_cache(pack, config, cwd: Path, directory: str | None = None, args=None):
     """The run's cache, or (None, reason) when it is off or unusable."""
     if os.environ.get("LINT_CORPUS_NO_CACHE"):
         return None, None
@@ -313,7 +338,7 @@ def open_cache(pack, config, cwd: Path, directory: str | None = None):
         if not isinstance(configured, str):
             raise config.error("'cache-dir' must be a string (a folder)", "cache-dir")
         path = config.root / configured
-    cache = Cache(path, salt_for(pack, config))
+    cache = Cache(path, salt_for(pack, config, args))
     problem = cache.prepare()
     if problem:
         return None, problem

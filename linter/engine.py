@@ -92,7 +92,7 @@ class Engine:
     # -- one document ----------------------------------------------------------
     def lint_bytes(self, display: str, raw: bytes) -> FileOutcome:
         if self.cache is not None:
-            return self.cache.lint(display, raw, self._lint_bytes)
+            return self.cache.lint(display, raw, self._lint_bytes, self.rules)
         return self._lint_bytes(display, raw)
 
     def _lint_bytes(self, display: str, raw: bytes) -> FileOutcome:

@@ -67,7 +67,7 @@ def setup(args, pack, config, cwd: Path) -> Workflow:
     if not args.no_cache:
         from .cache import open_cache
 
-        wf.cache, problem = open_cache(pack, config, cwd, args.cache_dir)
+        wf.cache, problem = open_cache(pack, config, cwd, args.cache_dir, args)
         if problem:
             wf.notices.append(problem)
     if args.diff_base:

@@ -271,3 +271,34 @@ def test_lint_corpus_environment_variables_are_part_of_the_key(corpus, computed,
     monkeypatch.setenv("LINT_CORPUS_NO_CACHE", "")  # the cache's own switches are not
     run(monkeypatch, capsys, corpus)
     assert computed == []
+
+
+def test_unknown_command_line_options_are_part_of_the_key(corpus):
+    """An option added later (which LanguageTool server to ask) invalidates by
+    default; the options known to only choose files or output do not."""
+    from argparse import Namespace
+
+    from linter.config import load_config
+    from linter.pack import load_pack
+
+    config = load_config(None, corpus)
+    pack = load_pack(config)
+
+    def salt(**options):
+        return cache_module.salt_for(pack, config, Namespace(**options))
+
+    base = salt(format="text", quiet=False, languagetool=None)
+    assert salt(format="json", quiet=True, languagetool=None) == base
+    assert salt(format="text", quiet=False, languagetool="http://localhost:8010") != base
+
+
+def test_a_rule_can_veto_storing_a_partial_outcome(corpus, computed, monkeypatch, capsys):
+    """E.g. LanguageTool failed for this file: the next run must ask again."""
+    from linter.kinds.generic.existence import Existence
+
+    monkeypatch.setattr(Existence, "cacheable_outcome",
+                        lambda self, outcome: outcome.report.path != "b.md", raising=False)
+    run(monkeypatch, capsys, corpus)
+    computed.clear()
+    run(monkeypatch, capsys, corpus)
+    assert computed == ["b.md"]

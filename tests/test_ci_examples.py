@@ -49,7 +49,7 @@ def test_github_workflow_shape():
     assert f"--output {upload['with']['sarif_file']}" in sarif
     service = job["services"]["languagetool"]
     assert "languagetool" in service["image"] and "8010:8010" in service["ports"]
-    assert job["env"]["LINT_CORPUS_LANGUAGETOOL_URL"] == "http://localhost:8010"
+    assert job["env"]["LINT_CORPUS_LANGUAGETOOL"] == "http://localhost:8010"
     cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == ".lint-corpus-cache"
 
