@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
+    from .workflow import add_arguments
+
+    add_arguments(p)  # --diff-base, --baseline, --no-cache, ...
     return p
 
 
@@ -103,7 +106,7 @@ def _fail(message: str) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_intermixed_args(argv)
     from .config import ConfigError, load_config, parse_fail_on
     from .discovery import UsageError, collect_files, display_path
     from .pack import load_pack
@@ -132,11 +135,17 @@ def _main(argv: list[str] | None) -> int:
     except UsageError as exc:
         return _fail(str(exc))
 
+    from . import workflow
     from .engine import Engine, lint_documents
 
-    engine = Engine(pack, select=select, ignore=ignore)
+    try:
+        wf = workflow.setup(args, pack, config, cwd)
+    except (workflow.WorkflowError, ConfigError) as exc:
+        return _fail(str(exc))
+    engine = Engine(pack, select=select, ignore=ignore, cache=wf.cache)
+    notices = wf.notices + ([] if files else ["no files to lint matched the given paths"])
+    files = workflow.files_to_lint(wf, files, engine)  # --diff-base without corpus rules
     items = [(f, display_path(f, cwd)) for f in files]
-    notices = [] if files else ["no files to lint matched the given paths"]
     if args.fix or args.diff:
         outcomes, code = _fix(engine, items, args, notices)
         if code is not None:
@@ -145,6 +154,12 @@ def _main(argv: list[str] | None) -> int:
     else:
         outcomes, corpus = lint_documents(engine, items)
     result = engine.result(outcomes, corpus, notices)
+    try:
+        code = workflow.finish(wf, result, engine)
+    except workflow.WorkflowError as exc:
+        return _fail(str(exc))
+    if code is not None:
+        return code
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     code = _emit(result, fmt, args, cwd)

@@ -69,7 +69,9 @@ def finalize(findings: list[Finding], source: SourceText | None) -> list[Finding
         _fill_source_fields(findings, source)
     seen: Counter = Counter()
     for f in findings:
-        key = (f.rule, _normalise(f.span_text), _normalise(f.context))
+        # The path is part of the key: corpus findings of many files are finalised
+        # together, and one file's occurrence number must not depend on another file.
+        key = (f.path, f.rule, _normalise(f.span_text), _normalise(f.context))
         f.fingerprint = fingerprint(f.rule, f.path, f.span_text, f.context, seen[key])
         seen[key] += 1
     return findings
@@ -105,8 +107,10 @@ def _fill_source_fields(findings: list[Finding], source: SourceText) -> None:
 
 class Engine:
     def __init__(self, pack: RulePack, *, select: list[str] | None = None,
-                 ignore: list[str] | None = None, profile: bool = False) -> None:
+                 ignore: list[str] | None = None, profile: bool = False,
+                 cache=None) -> None:
         self.pack = pack
+        self.cache = cache  # linter.cache.Cache or None; looked up per file, in any worker
         self.rules = pack.rules
         self.select = select or []
         self.ignore = ignore or []
@@ -117,6 +121,11 @@ class Engine:
 
     # -- one document ----------------------------------------------------------
     def lint_bytes(self, display: str, raw: bytes) -> FileOutcome:
+        if self.cache is not None:
+            return self.cache.lint(display, raw, self._lint_bytes, self.rules)
+        return self._lint_bytes(display, raw)
+
+    def _lint_bytes(self, display: str, raw: bytes) -> FileOutcome:
         outcome = FileOutcome(FileReport(display))
         t0 = time.perf_counter()
         try:

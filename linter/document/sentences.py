@@ -56,7 +56,9 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     punct = m.group()
     if not punct.startswith("."):
         return True  # "?" and "!" end sentences unless lower case follows
-    last = _LAST_TOKEN.search(text, 0, m.start())
+    # Look back a bounded stretch only: searching from 0 would make a long
+    # paragraph quadratic. No abbreviation is anywhere near this long.
+    last = _LAST_TOKEN.search(text, max(0, m.start() - 40), m.start())
     if last is None:
         return True
     token = last.group(1).lstrip("\"'“‘«([").lower()
