@@ -1,0 +1,26 @@
+"""Reporting a whole sentence, even when it starts or ends with inline code or a URL."""
+
+from __future__ import annotations
+
+from ...document.blocks import PLACEHOLDER
+
+
+def sentence_span(block, start: int, end: int) -> tuple[int, int] | None:
+    """The largest prose range inside [start, end) that maps to the source.
+
+    A sentence that opens or closes with a placeholder (inline code, a URL) is
+    reported from its first to its last real character, never inside the URL.
+    """
+    if block.to_source(start, end) is not None:
+        return start, end
+    real = [s for s in block.segments
+            if s.kind != PLACEHOLDER and s.prose_end > start and s.prose_start < end]
+    if not real:
+        return None
+    lo, hi = max(start, real[0].prose_start), min(end, real[-1].prose_end)
+    text = block.text
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return (lo, hi) if block.to_source(lo, hi) is not None else None
