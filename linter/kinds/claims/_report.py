@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from ...document.blocks import PLACEHOLDER
+
+# "[4] The next sentence": the sentence splitter starts a sentence at the
+# citation marker that closes the one before; the finding starts after it.
+_LEADING_MARKER = re.compile(r"\[\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\]\s+")
 
 
 def sentence_span(block, start: int, end: int) -> tuple[int, int] | None:
@@ -11,6 +17,9 @@ def sentence_span(block, start: int, end: int) -> tuple[int, int] | None:
     A sentence that opens or closes with a placeholder (inline code, a URL) is
     reported from its first to its last real character, never inside the URL.
     """
+    m = _LEADING_MARKER.match(block.text, start, end)
+    if m:
+        start = m.end()
     if block.to_source(start, end) is not None:
         return start, end
     real = [s for s in block.segments

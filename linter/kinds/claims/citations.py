@@ -49,6 +49,8 @@ CITATION_KINDS = ("link", "footnote", "numeric", "author-year", "identifier")
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """One citation in a block."""
+
     kind: str  # one of CITATION_KINDS
     start: int  # prose offsets in the block
     end: int
@@ -103,7 +105,7 @@ _NOT_SOURCE_TARGETS = ("#", "mailto:", "tel:", "javascript:", "data:")
 # The phrase runs to the next comma, semicolon, dash, parenthesis or full stop
 # (at most ~8 words), so the message can quote what the writer leaned on.
 _STOP = (r"(?:that|which|who|found|finds|find|shows?|showed|shown|suggests?|suggested|reveals?|"
-         r"revealed|says?|said|states?|stated|concludes?|concluded|reports?|reported|is|are|was|"
+         r"revealed|says?|said|states?|stated|concludes?|concluded|reported|is|are|was|"
          r"were|has|have|had)\b")
 _TAIL = r"(?:\s+(?!" + _STOP + r")[^\s,;:()–—.]+){0,8}"
 _BARE_ATTRIBUTION = re.compile(
@@ -206,11 +208,12 @@ class CitationIndex:
                     and not block.text[starts[i]:cit.start].strip()):
                 i -= 1
             out[i].append(cit)
-            # A link that runs over a sentence boundary sources every sentence it touches.
-            k = i + 1
-            while k < len(sentences) and starts[k] < cit.end:
-                out[k].append(cit)
-                k += 1
+            if cit.kind == "link":
+                # A link that runs over a sentence boundary sources every sentence it touches.
+                k = i + 1
+                while k < len(sentences) and starts[k] < cit.end:
+                    out[k].append(cit)
+                    k += 1
         last = sentences[-1]
         if len(sentences) > 1 and out[-1] and _SOURCE_LINE.match(last.text):
             for cits in out[:-1]:

@@ -35,6 +35,8 @@ _KEYS = {"claim", "status", "note", "patterns", "sources"}
 
 @dataclass(frozen=True)
 class KnownClaim:
+    """One registered claim, compiled."""
+
     id: str
     status: str
     note: str
@@ -53,6 +55,8 @@ class KnownClaim:
 
 @dataclass(frozen=True)
 class Registry:
+    """All registered claims."""
+
     claims: tuple[KnownClaim, ...]
 
     def matching(self, text: str) -> list[KnownClaim]:
@@ -99,6 +103,8 @@ def _compile(section) -> Registry:
             raise err(f"claim '{cid}': unknown key {unknown[0]!r} (keys: "
                       f"{', '.join(sorted(_KEYS))})", key_line(unknown[0]))
         status = spec.get("status")
+        if status is False:  # YAML reads a bare `status: false` as the boolean
+            status = "false"
         if status not in STATUSES:
             raise err(f"claim '{cid}': status must be one of {', '.join(STATUSES)}, not {status!r}",
                       key_line("status"))

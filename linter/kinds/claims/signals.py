@@ -40,6 +40,8 @@ SIGNAL_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Signal:
+    """One signal that fired in a sentence."""
+
     name: str
     start: int  # offsets into the sentence text
     end: int
@@ -51,26 +53,23 @@ def _words(*items: str) -> str:
 
 
 # -- numbers, dates, amounts ---------------------------------------------------------
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-           "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                 "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-                 "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-                 "trillion", "dozen", "half", "twice", "double", "triple", "quarter")
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
+# Written compactly: these patterns are compiled in every process that lints.
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_NUMBER_WORD = (r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|"
+                r"[mbtr]illion|dozen|half|twice|double|triple|quarter)")
+_SCALE = r"(?:hundred|thousand|[mbtr]illion|bn|m|k)"
 _NUMBER_RE = re.compile(
     r"""
-    (?:[$€£¥]\s?\d[\d,.]*(?:\s?""" + _SCALE + r""")?)                  # money: $4 billion
+    [$€£¥]\s?\d[\d,.]*(?:\s?""" + _SCALE + r""")?                      # money: $4 billion
     | (?<![\w-])\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)   # 40%, 7 percent
-    | (?<![\w/-])\d{1,2}\s(?:""" + _words(*_MONTHS) + r""")\b(?:\s\d{4})?  # 3 May 2020
-    | \b(?:""" + _words(*_MONTHS) + r""")\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\b  # May 3, 2020
-    | \b(?:""" + _words(*_MONTHS) + r""")\s(?:of\s)?\d{4}\b           # March 2020
+    | (?<![\w/-])\d{1,2}\s""" + _MONTH + r"""\b(?:\s\d{4})?                # 3 May 2020
+    | \b""" + _MONTH + r"""\s(?:\d{1,2}(?:st|nd|rd|th)?,?\s|of\s)?\d{4}\b  # May 3, 2020; March 2020
     | (?<![\w./-])\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s""" + _SCALE + r""")?(?![\w-]|\.\d)  # 2015, 1,200, 4.5
-    | \b(?:""" + _words(*_NUMBER_WORDS) + r""")(?:[\s-](?:""" + _words(*_NUMBER_WORDS) + r"""))*\b
+    | \b""" + _NUMBER_WORD + r"""(?:[\s-]""" + _NUMBER_WORD + r""")*\b
       (?=\s+(?:\w+\s+)?(?:of\s+)?[a-z])                             # "three million people"
-    | \b(?:one|two|three|four|five)\s(?:in|out\sof)\s(?:\w+)\b      # one in five
+    | \b(?:one|two|three|four|five)\s(?:in|out\sof)\s\w+\b          # one in five
     | \b(?:hundreds|thousands|millions|billions|dozens)\sof\b
     | \b(?:doubled|tripled|trebled|quadrupled|halved)\b                 # "the budget doubled"
     | \b(?:a|one|two)\s(?:third|quarter|fifth|tenth)s?\sof\b          # "a third of"

@@ -25,7 +25,7 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from ..signals import find_signals, signal_names
 
@@ -85,6 +85,9 @@ def features(text: str, signals: list[str] | None = None) -> dict[int, float]:
 
 @dataclass(frozen=True)
 class Model:
+    """The linear model. (Every dataclass here has a docstring: without one, dataclasses
+    builds it from inspect.signature, which costs milliseconds at import.)"""
+
     weights: array  # int16, N_BUCKETS long
     scale: float  # weight = int16 * scale
     bias: float
@@ -130,7 +133,9 @@ def _little_endian() -> bool:
 @lru_cache(maxsize=1)
 def load_model() -> Model:
     """The shipped model, loaded once per process on first use."""
-    here = resources.files(__name__)
+    # A plain path, not importlib.resources: the package is installed unpacked, and
+    # importing resources machinery would cost more than reading the weights.
+    here = Path(__file__).parent
     try:
         meta = json.loads((here / META_FILE).read_text("utf-8"))
         raw = (here / WEIGHTS_FILE).read_bytes()

@@ -19,6 +19,8 @@ from .data import DataError, find_data_dir, read_split
 
 @dataclass(frozen=True)
 class Scores:
+    """Confusion counts of the positive class."""
+
     tp: int
     fp: int
     fn: int
