@@ -26,7 +26,7 @@ def default_pack(select=("claims",)):
 def pack_with(tmp_path: Path, yaml_text: str, **kw):
     """A pack with only `yaml_text` as its rule file."""
     d = tmp_path / "rules"
-    d.mkdir(exist_ok=True)
+    d.mkdir(parents=True, exist_ok=True)
     (d / "claims.yml").write_text(yaml_text, "utf-8")
     return pack_from(d, **kw)
 

@@ -90,7 +90,7 @@ _SUPERLATIVE_ADJ = (
 )
 _SUPERLATIVE_RE = re.compile(
     r"""
-    (?:\b(?:the|its|their|his|her)|\w['’]s)\s(?:very\s)?first\b(?!\s(?:step|steps|time|place|of\sall|half|quarter|part|section|chapter|years?|days?|weeks?|months?|phase|stage|thing|glance|sight|question|round|line|page|lesson|principle))
+    (?:\b(?:the|its|their|his|her)|\b\w+['’]s)\s(?:very\s)?first\b(?!\s(?:step|steps|time|place|of\sall|half|quarter|part|section|chapter|years?|days?|weeks?|months?|phase|stage|thing|glance|sight|question|round|line|page|lesson|principle))
     | \bfirst[\s-](?:ever|country|nation|person|woman|man|company|hospital|university)\b
     | \b(?:""" + _words(*_SUPERLATIVE_ADJ) + r""")\b
     | \b(?:global|world|regional|international|industry|market)[\s-]leaders?\b

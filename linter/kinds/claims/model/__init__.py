@@ -83,6 +83,35 @@ def features(text: str, signals: list[str] | None = None) -> dict[int, float]:
     return vec
 
 
+# Sentences whose features fingerprint the feature code (see `feature_fingerprint`).
+PROBE_SENTENCES = (
+    "Rizwan Ahmed, a member of the Islamic Ummah, developed a low-cost dialysis machine.",
+    "After the earthquake in Nepal in 2015, medical teams were among the first responders.",
+    "The Islamic Nation has emerged as a global role model in vaccine distribution.",
+    "Experts say unemployment rose to 9 percent, the highest rate in a decade.",
+    "Malaysia ranked third in the index and spent $2.9 billion on `Dummy4` clinics.",
+    "Health research is essential for medical breakthroughs.",
+    "Thank you very much, it's good to be here tonight!",
+)
+
+
+def feature_fingerprint() -> str:
+    """A digest of the features of PROBE_SENTENCES.
+
+    The training script stores it next to the weights. A change to the
+    featuriser or to the lexical signals changes it, and a test then says the
+    weights must be retrained (without needing scikit-learn or the data).
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for text in PROBE_SENTENCES:
+        for bucket, value in sorted(features(text).items()):
+            digest.update(f"{bucket}:{value:.9f};".encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class Model:
     """The linear model. (Every dataclass here has a docstring: without one, dataclasses

@@ -21,7 +21,7 @@ import sys
 import zlib
 from pathlib import Path
 
-from . import FEATURE_VERSION, META_FILE, N_BUCKETS, WEIGHTS_FILE, features
+from . import FEATURE_VERSION, META_FILE, N_BUCKETS, WEIGHTS_FILE, feature_fingerprint, features
 from .data import FILES, DataError, find_data_dir, read_split
 
 # Inverse regularisation strength: the smallest C whose 5-fold CV F1 on train (--cv)
@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     train_sha = hashlib.sha256((data_dir / FILES["train"]).read_bytes()).hexdigest()
     meta = {
         "feature_version": FEATURE_VERSION,
+        "feature_fingerprint": feature_fingerprint(),
         "buckets": N_BUCKETS,
         "scale": scale,
         "bias": float(model.intercept_[0]),
