@@ -137,8 +137,7 @@ def test_footnotes_and_reference_entries_are_source_blocks():
     ("A study published in 2019 found that the rate fell.", "A study published in 2019"),
     ("The rate fell, as reported by the national press agency.",
      "as reported by the national press agency"),
-    ("The programme is widely recognised as a model.", "widely recognised"),
-    ("Its work has gained global recognition among doctors.", "gained global recognition"),
+    ("It is widely believed that the rate fell.", "It is widely believed"),
 ])
 def test_bare_attributions_are_found_with_their_phrase(sentence, phrase):
     assert [a.text for a in bare_attributions(sentence)] == [phrase]
@@ -148,6 +147,7 @@ def test_bare_attributions_are_found_with_their_phrase(sentence, phrase):
     "Health research is essential for medical breakthroughs.",
     "The report was long and the study was careful.",
     "We will study the data next year.",
+    "The programme is widely recognised as a model.",  # fame, not a source: a signal only
 ])
 def test_no_bare_attribution_in_plain_sentences(sentence):
     assert bare_attributions(sentence) == []
