@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))  # claims_support, whatever pytest's import mode
 from claims_support import ROOT, SEEDS
+
 from linter.kinds.claims import model as M
 from linter.kinds.claims.model import ModelError, decode_weights, features, load_model
 from linter.kinds.claims.model.data import DataError, find_data_dir

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
-from claims_support import (SEEDS, by_rule, default_pack, lint, pack_with, position,
-                            shipped_claims_yml)
+sys.path.insert(0, str(Path(__file__).parent))  # claims_support, whatever pytest's import mode
+from claims_support import SEEDS, by_rule, default_pack, lint, pack_with, position, shipped_claims_yml
+
 from linter.config import ConfigError
 from linter.finding import Severity
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from claims_support import (SEEDS, by_rule, default_pack, lint, pack_with, position,
-                            read_labelled)
+sys.path.insert(0, str(Path(__file__).parent))  # claims_support, whatever pytest's import mode
+from claims_support import SEEDS, by_rule, default_pack, lint, pack_with, position, read_labelled
+
 from linter.config import ConfigError
 from linter.finding import Severity
 from linter.kinds.claims.signals import find_signals, signal_names

@@ -257,9 +257,11 @@ _cache: tuple[Document, CitationIndex] | None = None
 def citation_index(document: Document) -> CitationIndex:
     """The document's CitationIndex; the registry and unsourced rules share one."""
     global _cache
-    if _cache is None or _cache[0] is not document:
-        _cache = (document, CitationIndex(document))
-    return _cache[1]
+    cached = _cache  # one read, so a concurrent run on another document cannot swap it
+    if cached is None or cached[0] is not document:
+        cached = (document, CitationIndex(document))
+        _cache = cached
+    return cached[1]
 
 
 # -- helpers ------------------------------------------------------------------------------------
