@@ -275,3 +275,18 @@ def test_seed_headings_get_none():
         heading_lines = {i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("#")}
         findings = lint(text, default_pack(), path.name)
         assert not [f for f in findings if f.line in heading_lines], path.name
+
+
+def test_positions_survive_crlf_bom_and_front_matter():
+    """Same findings at the same columns; lines shift only by the front matter."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        plain = [(f.rule, f.line, f.column, f.span_text) for f in lint(text, default_pack())]
+        variant = "\ufeff---\ntitle: x\n---\n" + text
+        variant = variant.replace("\n", "\r\n")
+        engine_findings = lint(variant, default_pack())
+        moved = [(f.rule, f.line - 3, f.column, f.span_text.replace("\r\n", "\n"))
+                 for f in engine_findings]
+        assert moved == plain, path.name
+        for f in engine_findings:
+            assert f.span_text.startswith(f.source_line[f.column - 1:][:20])
