@@ -135,6 +135,21 @@ def test_custom_message_per_status(tmp_path):
     assert f.message.startswith("Check dialysis (disputed): No source names the inventor.")
 
 
+def test_table_cells_are_checked_and_headings_can_be(tmp_path):
+    table = "| Year | Note |\n|---|---|\n| 2010 | " + SENTENCE + " |\n"
+    [f] = lint(table, registry_pack(tmp_path / "a"))
+    assert (f.line, f.column) == position(table, "Rizwan")
+    heading = "# " + SENTENCE + "\n"
+    assert lint(heading, registry_pack(tmp_path / "b")) == []
+    pack = registry_pack(tmp_path / "c", extra_rule="    scope: [heading, paragraph]\n")
+    assert len(lint(heading, pack)) == 1
+
+
+def test_unknown_status_in_messages_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="'messages' has no status 'verified'"):
+        registry_pack(tmp_path, extra_rule="    messages: {verified: 'x'}\n")
+
+
 # -- configuration errors name the file and line ---------------------------------------------
 @pytest.mark.parametrize("bad, line, words", [
     (REGISTRY.format(status="maybe"), 8, "status must be one of"),

@@ -226,6 +226,7 @@ def test_custom_message(tmp_path):
     ("threshold", "high", "'threshold' must be a number"),
     ("signals", "[numbers]", "unknown signal 'numbers'"),
     ("min_words", "-1", "'min_words' must not be negative"),
+    ("scope", "[paragraphs]", "unknown scope 'paragraphs'"),
 ])
 def test_bad_options_name_file_and_line(tmp_path, option, value, words):
     with pytest.raises(ConfigError) as err:

@@ -1,10 +1,14 @@
-"""Reporting a whole sentence, even when it starts or ends with inline code or a URL."""
+"""Shared by the claims kinds: reporting a whole sentence (even one that starts or ends
+with inline code or a URL) and checking the `scope` option."""
 
 from __future__ import annotations
 
 import re
 
 from ...document.blocks import PLACEHOLDER
+from ..base import OptionError
+
+SCOPES = ("heading", "paragraph", "table_cell")
 
 # "[4] The next sentence": the sentence splitter starts a sentence at the
 # citation marker that closes the one before; the finding starts after it.
@@ -33,3 +37,9 @@ def sentence_span(block, start: int, end: int) -> tuple[int, int] | None:
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return (lo, hi) if block.to_source(lo, hi) is not None else None
+
+
+def check_scope(scope: list[str]) -> None:
+    for s in scope:
+        if s not in SCOPES:
+            raise OptionError("scope", f"unknown scope {s!r} (known: {', '.join(SCOPES)})")

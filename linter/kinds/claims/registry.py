@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from ...finding import Severity
 from ...patterns import RegexTimeout
-from ..base import Option, RuleKind
-from ._report import sentence_span
+from ..base import Option, OptionError, RuleKind
+from ._report import check_scope, sentence_span
 from .citations import bare_attributions, citation_index
 from .known_claims import SECTION, load_registry, normalise_source
 
@@ -45,6 +45,11 @@ class ClaimRegistry(RuleKind):
     }
 
     def configure(self) -> None:
+        check_scope(self.opts["scope"])
+        unknown = sorted(set(self.opts["messages"]) - set(DEFAULT_MESSAGES))
+        if unknown:
+            raise OptionError("messages", f"'messages' has no status {unknown[0]!r} "
+                                          f"(statuses reported: {', '.join(DEFAULT_MESSAGES)})")
         self.registry = load_registry(self.pack)
         self.templates = dict(DEFAULT_MESSAGES)
         self.templates.update(self.opts["messages"])

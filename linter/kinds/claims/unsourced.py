@@ -27,7 +27,7 @@ import re
 
 from ...patterns import RegexTimeout
 from ..base import Option, OptionError, RuleKind
-from ._report import sentence_span
+from ._report import check_scope, sentence_span
 from .citations import bare_attributions, citation_index
 from .known_claims import SECTION, load_registry
 from .signals import SIGNAL_LABELS, SIGNAL_NAMES, find_signals
@@ -71,6 +71,7 @@ class UnsourcedClaim(RuleKind):
         if unknown:
             raise OptionError("signals", f"unknown signal {unknown[0]!r} "
                                          f"(signals: {', '.join(SIGNAL_NAMES)})")
+        check_scope(self.opts["scope"])
         if self.opts["min_words"] < 0:
             raise OptionError("min_words", "'min_words' must not be negative")
         self.registry = load_registry(self.pack)
