@@ -18,6 +18,11 @@ BUILTIN: dict[str, str] = {
     "repetition": "linter.kinds.generic.repetition:Repetition",
     "claim-registry": "linter.kinds.claims.registry:ClaimRegistry",
     "unsourced-claim": "linter.kinds.claims.unsourced:UnsourcedClaim",
+    "term-preferred": "linter.kinds.terminology.preferred:Preferred",
+    "term-consistency": "linter.kinds.terminology.consistency:Consistency",
+    "term-case": "linter.kinds.terminology.case:Case",
+    "term-agreement": "linter.kinds.terminology.agreement:Agreement",
+    "term-corpus": "linter.kinds.terminology.corpus:Corpus",
 }
 
 
