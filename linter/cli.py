@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true",
                    help="print the safe fixes as a unified diff; write nothing")
     p.add_argument("--stats", type=_stats, action="extend", default=None, metavar="KINDS",
-                   help="print corpus tables instead of the findings (comma-separated: terms)")
+                   help="print corpus tables instead of the findings "
+                        "(comma-separated: terms, readability)")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
@@ -111,6 +112,10 @@ def _main(argv: list[str] | None) -> int:
     try:
         config = load_config(args.config, cwd)
         select = args.select if args.select is not None else config.select
+        if args.stats and args.select is None:
+            from .stats import STATS
+
+            select = [STATS[name][1] for name in dict.fromkeys(args.stats)]
         ignore = (config.ignore + args.ignore) if args.ignore is not None else config.ignore
         pack = load_pack(config, select=select, ignore=ignore, severity=config.severity)
     except ConfigError as exc:

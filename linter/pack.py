@@ -162,6 +162,13 @@ def load_pack(config: Config, *, select: list[str] | None = None,
         if rule is not None:
             pack.all_rules.append(rule)
             consumed.update(type(rule).sections)
+        elif isinstance(spec, dict) and "kind" in spec:
+            # A disabled rule still owns its kind's sections (e.g. `readability:`),
+            # so switching rules off never turns their settings into an error.
+            try:
+                consumed.update(load_kind(str(spec["kind"])).sections)
+            except KindError:
+                pass
     for name, section in sections.items():
         if name not in consumed:
             raise ConfigError(f"unknown top-level key '{name}' (expected 'rules:' or a section "

@@ -10,8 +10,11 @@ from __future__ import annotations
 import importlib
 from typing import TextIO
 
-STATS: dict[str, str] = {
-    "terms": "linter.terms.stats:render",
+# name -> (renderer "module:function", the rule prefix that produces its data;
+# a `--stats` run without --select runs only those rules).
+STATS: dict[str, tuple[str, str]] = {
+    "terms": ("linter.terms.stats:render", "terminology"),
+    "readability": ("linter.readability.stats:render", "readability"),
 }
 
 
@@ -19,5 +22,5 @@ def render(names: list[str], result, stream: TextIO, options) -> None:
     for i, name in enumerate(dict.fromkeys(names)):
         if i:
             stream.write("\n")
-        module, _, attr = STATS[name].partition(":")
+        module, _, attr = STATS[name][0].partition(":")
         getattr(importlib.import_module(module), attr)(result, stream, options)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SIMPLE_RULES
+from linter.kinds import known_kinds
 
 
 def expect_error(run_cli, project, expected: str) -> None:
@@ -19,9 +20,8 @@ def expect_error(run_cli, project, expected: str) -> None:
     ("rules:\n  style.x:\n    kind: existence\n    tokens: [a, b\n",
      "rules/test.yml:5: invalid YAML: expected ',' or ']', but got '<stream end>'"),
     ("rules:\n  style.x:\n    kind: existance\n    tokens: [a]\n",
-     "rules/test.yml:3: rule 'style.x': unknown kind 'existance' (known kinds: claim-registry, "
-     "existence, repetition, substitution, term-agreement, term-case, term-consistency, "
-     "term-corpus, term-preferred, unsourced-claim)"),
+     "rules/test.yml:3: rule 'style.x': unknown kind 'existance' (known kinds: "
+     + ", ".join(known_kinds()) + ")"),
     ("rules:\n  style.x:\n    kind: existence\n    patterns:\n      - ok\n      - '(unclosed'\n",
      "rules/test.yml:6: rule 'style.x': 'patterns' item 2: invalid regex '(unclosed': "
      "missing ) at position 9"),

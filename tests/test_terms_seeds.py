@@ -159,4 +159,4 @@ def test_stats_unknown_kind_is_a_usage_error(capsys, monkeypatch):
     with pytest.raises(SystemExit) as exit_:
         main(["seeds/", "--stats", "terms,colours"])
     assert exit_.value.code == 2
-    assert "unknown statistics 'colours' (choose from terms)" in capsys.readouterr().err
+    assert "unknown statistics 'colours' (choose from readability, terms)" in capsys.readouterr().err

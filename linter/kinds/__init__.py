@@ -23,6 +23,9 @@ BUILTIN: dict[str, str] = {
     "term-case": "linter.kinds.terminology.case:Case",
     "term-agreement": "linter.kinds.terminology.agreement:Agreement",
     "term-corpus": "linter.kinds.terminology.corpus:Corpus",
+    "readability": "linter.kinds.readability.readability:Readability",
+    "paragraph-grade": "linter.kinds.readability.paragraph_grade:ParagraphGrade",
+    "sentence-length": "linter.kinds.readability.sentence_length:SentenceLength",
 }
 
 
