@@ -16,6 +16,8 @@ BUILTIN: dict[str, str] = {
     "existence": "linter.kinds.generic.existence:Existence",
     "substitution": "linter.kinds.generic.substitution:Substitution",
     "repetition": "linter.kinds.generic.repetition:Repetition",
+    "claim-registry": "linter.kinds.claims.registry:ClaimRegistry",
+    "unsourced-claim": "linter.kinds.claims.unsourced:UnsourcedClaim",
     "term-preferred": "linter.kinds.terminology.preferred:Preferred",
     "term-consistency": "linter.kinds.terminology.consistency:Consistency",
     "term-case": "linter.kinds.terminology.case:Case",
