@@ -104,7 +104,7 @@ def test_hook_rejects_a_commit_with_a_finding_and_passes_after_the_fix(tmp_path)
     assert "data.json" not in output
     assert git(repo, "log", "--format=%s").split("\n")[0] == "config"  # rejected
 
-    article.write_text("# News\n\nThe team shipped three releases this year.\n", encoding="utf-8")
+    article.write_text("# News\n\nThe team did careful work this year.\n", encoding="utf-8")
     git(repo, "add", "article.md")
     commit = subprocess.run(["git", "commit", "-m", "add article"], cwd=repo, env=env,
                             capture_output=True, text=True, check=False)
