@@ -305,3 +305,29 @@ def test_very_long_line_keeps_a_window_and_exact_columns(run_cli, project):
     source, carets = r.out.splitlines()[1:3]
     col = carets.index("^")
     assert source[col:col + 10] == "phenomenal" and source.split("| ", 1)[1].startswith("…")
+
+
+def test_sarif_of_the_seed_run_is_schema_valid(run_cli):
+    import jsonschema
+
+    schema = json.loads((REPO / "tests/schemas/sarif-schema-2.1.0.json").read_text("utf-8"))
+    r = run_cli(["seeds/", "--format", "sarif", "--no-cache"], cwd=REPO)
+    sarif = json.loads(r.out)
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert results and all(res["partialFingerprints"] for res in results)
+    rule_ids = {rule["id"] for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert {res["ruleId"] for res in results} <= rule_ids
+
+
+def test_gitlab_fingerprints_survive_inserted_lines(run_cli, project):
+    project.rules(SIMPLE_RULES)
+    text = "# Title\n\nA phenomenal start.\n\nThen in order to win, a phenomenal end.\n"
+    project.write("a.md", text)
+    before = json.loads(run_cli(["a.md", "--format", "gitlab"], cwd=project.root).out)
+    project.write("a.md", text.replace("# Title\n", "# Title\n\nA new paragraph.\n\nAnd another.\n"))
+    after = json.loads(run_cli(["a.md", "--format", "gitlab"], cwd=project.root).out)
+    assert [d["location"]["lines"]["begin"] for d in before] == [3, 5, 5]
+    assert [d["location"]["lines"]["begin"] for d in after] == [7, 9, 9]
+    assert [d["fingerprint"] for d in before] == [d["fingerprint"] for d in after]
+    assert len({d["fingerprint"] for d in before}) == 3
