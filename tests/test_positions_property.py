@@ -1,8 +1,8 @@
 """Property: for random Markdown, every reported span's source text equals the
 text the rule matched, and nothing is reported inside code or URLs.
 
-Derandomized so CI is deterministic; to explore further, run with
-`--hypothesis-seed=random` and a larger max_examples (8,000 examples passed).
+Derandomized so CI is deterministic; to explore further, set
+derandomize=False and a larger max_examples (8,000 random examples passed).
 """
 
 from __future__ import annotations
