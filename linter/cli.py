@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="print findings only")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
+    from .languagetool.command import add_arguments as add_grammar_arguments
+
+    add_grammar_arguments(p)
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
     return p
 
@@ -85,6 +88,11 @@ def _fail(message: str) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from .languagetool import command as grammar_command
+
+    if grammar_command.is_subcommand(argv):  # `lint-corpus grammar install|status`
+        return grammar_command.run_subcommand(argv)
     args = build_parser().parse_args(argv)
     from .config import ConfigError, load_config, parse_fail_on
     from .discovery import UsageError, collect_files, display_path
@@ -104,6 +112,10 @@ def _main(argv: list[str] | None) -> int:
     if args.explain:
         return _explain(pack, args.explain)
 
+    problem = grammar_command.prepare(args, config, pack)
+    if problem:
+        return _fail(problem)
+
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else config.fail_on
     try:
         files = collect_files(args.paths or ["."], config, cwd)
@@ -122,6 +134,9 @@ def _main(argv: list[str] | None) -> int:
     code = _emit(result, fmt, args, cwd)
     if code:
         return code
+    problem = grammar_command.finish(result, args, config)
+    if problem:
+        return _fail(problem)
     worst = result.max_severity()
     return EXIT_FINDINGS if fail_on is not None and worst is not None and worst >= fail_on else EXIT_OK
 

@@ -16,6 +16,10 @@ BUILTIN: dict[str, str] = {
     "existence": "linter.kinds.generic.existence:Existence",
     "substitution": "linter.kinds.generic.substitution:Substitution",
     "repetition": "linter.kinds.generic.repetition:Repetition",
+    "languagetool": "linter.kinds.grammar.languagetool:LanguageToolRule",
+    "article": "linter.kinds.grammar.article:Article",
+    "agreement": "linter.kinds.grammar.agreement:Agreement",
+    "possessive": "linter.kinds.grammar.possessive:Possessive",
 }
 
 

@@ -1,0 +1,373 @@
+"""`agreement`: a subject and its verb disagree in number.
+
+Only common, safe patterns are checked, with a shallow parse of each sentence:
+
+- a plural noun phrase at the start of a clause, possibly followed by up to two
+  prepositional phrases, then a singular verb: "These changes reduces",
+  "Young people is", "Mosques in several cities has", "Universities across the
+  country welcomes international students";
+- a plural pronoun with a singular verb ("They shares") and the reverse ("He have");
+- a gerund subject with a plural verb: "Focusing on X continue to be".
+
+A word counts as a verb only if the word lists know it, and a form that is also
+a plural noun ("shares") counts only when the rest of the clause leaves no other
+reading. The finding points at the verb, with `group="agreement"`, so that the
+terminology family's `terminology.agreement` (which knows the term base) and
+this rule report one error once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...finding import Edit, Fix
+from ..base import Option, RuleKind
+from .tokens import Token, is_placeholder, sentence_tokens
+from .words import (
+    AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_VBZ, MODALS,
+    PLURAL_DETERMINERS, PLURAL_FINITE, PREPOSITIONS, SINGULAR_DETERMINERS, STRONG_OBJECTS,
+    SUBORDINATORS, VERB_ONLY, fold, is_adverb, is_finite_verb_like, is_past_or_participle,
+    is_plural_noun, to_plural_verb, to_singular_verb, vbz_base, verb_base,
+)
+
+# -ing words that are adjectives before a noun and (almost) never gerunds with an
+# object: "emerging markets", never "Emerging markets is …" read as a gerund.
+SAFE_ING_ADJECTIVES = frozenset("""
+emerging existing ongoing outstanding underlying corresponding upcoming neighbouring neighboring
+remaining participating prevailing lasting thriving booming rising declining evolving aging ageing
+resulting surrounding
+""".split())
+# Sentence-initial -ing words that work as prepositions or nouns, never as gerund subjects.
+NOT_GERUNDS = frozenset("""
+including excluding according following regarding concerning considering during notwithstanding
+nothing something anything everything morning evening spring king thing string ring wing ceiling
+offspring pending being
+""".split())
+# Base verbs that, followed by "to" or an object, show a finite plural verb after a gerund subject.
+GERUND_PLURAL_VERBS = frozenset("""
+continue remain seem appear tend help require need make mean involve represent play provide offer
+create become lead give allow enable ensure prove pose bring raise reduce increase improve
+strengthen foster promote serve contribute demand constitute
+""".split())
+_CLAUSE_PUNCT = set(",;:()[]—–\"“”")
+
+
+@dataclass
+class Hit:
+    verb: int  # token index
+    replacement: str
+    message: str
+    more: list[tuple[int, str]] = field(default_factory=list)  # coordinated verbs to change too
+
+
+class Agreement(RuleKind):
+    kind = "agreement"
+    description = "Subject and verb disagree in number (\"These changes reduces\", \"They shares\")."
+    help = ("A plural subject takes a plural verb and a singular subject a singular one. "
+            "The rule checks common patterns only and reports at the verb; the fix is a "
+            "suggestion, because sometimes it is the subject that is wrong.")
+    options = {
+        "scope": Option("str-list", []),
+        # Subject words never judged (lower case), e.g. a team name that looks plural.
+        "exceptions": Option("str-list", []),
+    }
+    default_scope = ("paragraph",)
+
+    def configure(self) -> None:
+        self.exceptions = {fold(e) for e in self.opts["exceptions"]}
+
+    def check(self, document):
+        for block in self.blocks(document):
+            for tokens in sentence_tokens(block):
+                for hit in find_errors(tokens, self.exceptions):
+                    finding = self._finding(document, block, tokens, hit)
+                    if finding is not None:
+                        yield finding
+
+    def _finding(self, document, block, tokens, hit: Hit):
+        verb = tokens[hit.verb]
+        if is_placeholder(block, verb):
+            return None
+        finding = self.report(document, block, verb.start, verb.end, hit.message,
+                              replacement=hit.replacement, safe_fix=False)
+        if finding is None:
+            return None
+        edits = [Edit(finding.start, finding.end, hit.replacement)]
+        for index, text in hit.more:
+            span = block.to_source(tokens[index].start, tokens[index].end)
+            if span is not None:
+                edits.append(Edit(span[0], span[1], text))
+        finding.fix = Fix(tuple(edits), safe=False)
+        # One error, one finding: terminology.agreement (priority 1) wins on the same verb.
+        finding.group = "agreement"
+        finding.priority = 0
+        return finding
+
+
+# -- the shallow parse -----------------------------------------------------------------
+def find_errors(tokens: list[Token], exceptions: set[str] = frozenset()) -> list[Hit]:
+    hits: dict[int, Hit] = {}
+    starts = clause_starts(tokens)
+    for start in starts:
+        hit = _plural_subject(tokens, start, exceptions)
+        if hit is not None:
+            hits.setdefault(hit.verb, hit)
+    for hit in _pronoun_subjects(tokens, starts):
+        hits.setdefault(hit.verb, hit)
+    hit = _gerund_subject(tokens)
+    if hit is not None:
+        hits.setdefault(hit.verb, hit)
+    return [hits[k] for k in sorted(hits)]
+
+
+def _punct(gap: str) -> bool:
+    return any(ch in _CLAUSE_PUNCT for ch in gap)
+
+
+def clause_starts(tokens: list[Token]) -> list[int]:
+    """Token indexes where a clause (and so a subject) may begin."""
+    starts = [0]
+    for t in tokens[1:]:
+        i = t.index
+        prev = tokens[i - 1]
+        if ";" in t.gap or ":" in t.gap:
+            starts.append(i)
+        elif "," in t.gap and _introductory(tokens[:i]):
+            starts.append(i)
+        elif prev.low in SUBORDINATORS and t.joined:
+            starts.append(i)
+        elif prev.low in ("and", "but") and "," in prev.gap and t.joined:
+            starts.append(i)
+    return sorted(set(starts))
+
+
+def _introductory(prefix: list[Token]) -> bool:
+    """The words before a comma form an introductory phrase ("In 2020,", "However,")."""
+    first = prefix[0].low
+    if first in INTRO_STARTERS or first in SUBORDINATORS or first == "as":
+        return True
+    if len(prefix) == 1 and is_adverb(first):
+        return True
+    return first.endswith("ing") or is_past_or_participle(first)
+
+
+def _noun_phrase(tokens: list[Token], j: int, *, max_words: int = 5) -> tuple[int, int] | None:
+    """Parse [determiner…] word… from j; return (head index, index after the phrase) or None."""
+    n = len(tokens)
+    begin = j
+    while j < n and (tokens[j].low in DETERMINERS or _possessive(tokens[j])
+                     or tokens[j].text.isdigit()):
+        if j > begin and not tokens[j].joined:
+            return None
+        j += 1
+    first = j
+    while j < n and j - first < max_words:
+        t = tokens[j]
+        low = t.low
+        if j > begin and not t.joined:
+            if j == first:
+                return None
+            break
+        if _possessive(t):  # "the nation's leaders": what follows is the head
+            j += 1
+            first = j
+            continue
+        if low in FUNCTION_WORDS or low in MODALS:
+            break
+        if j > first and (vbz_base(low) is not None or is_adverb(low)
+                          or is_past_or_participle(low) or verb_base(low) in VERB_ONLY):
+            break
+        if low.endswith("ing") and low not in SAFE_ING_ADJECTIVES:
+            return None  # a gerund ("Helping young people is") is a singular subject
+        j += 1
+    if j == first:
+        return None
+    return j - 1, j
+
+
+def _possessive(t: Token) -> bool:
+    """"nation's", "Smith's" — not the contractions "it's", "that's", "let's"."""
+    return t.low.endswith("'s") and len(t.low) > 2 and t.low[:-2] not in FUNCTION_WORDS \
+        and t.low not in ("let's", "what's", "where's", "how's", "who's")
+
+
+def _plural_subject(tokens: list[Token], start: int, exceptions) -> Hit | None:
+    n = len(tokens)
+    first = tokens[start]
+    det = first.low if first.low in DETERMINERS else None
+    if start > 0 and tokens[start - 1].low in ("that", "which", "who") and (
+            verb_base(first.low) or vbz_base(first.low)):
+        return None  # "programs that support mosques has": a relative clause, not a subject
+    if det is None and verb_base(first.low) in VERB_ONLY:
+        return None  # an imperative ("Provide mosques …")
+    np = _noun_phrase(tokens, start)
+    if np is None:
+        return None
+    head_i, j = np
+    head = tokens[head_i]
+    if not _plural_head(head, det, head_i, start) or head.low in exceptions:
+        return None
+    # Up to two prepositional phrases: "Mosques in several cities has".
+    for _ in range(3):
+        if j < n and tokens[j].low in PREPOSITIONS and tokens[j].joined:
+            pp = _noun_phrase(tokens, j + 1, max_words=4)
+            if pp is None:
+                return None
+            j = pp[1]
+        else:
+            break
+    else:
+        return None
+    if j < n and is_adverb(tokens[j].low) and tokens[j].joined:
+        j += 1
+    if j >= n or not _singular_verb(tokens, j):
+        return None
+    subject = " ".join(t.text for t in tokens[start:head_i + 1])
+    verb = tokens[j]
+    hit = Hit(j, to_plural_verb(verb.text), "")
+    hit.more = _coordinated_verbs(tokens, j)
+    also = "".join(f" (and '{text}')" for _, text in hit.more)
+    hit.message = (f"'{verb.text}' does not agree with the plural subject '{subject}'; "
+                   f"use '{hit.replacement}'{also}.")
+    return hit
+
+
+def _plural_head(head: Token, det: str | None, head_i: int, start: int) -> bool:
+    if det in SINGULAR_DETERMINERS:
+        return False
+    if head.capitalized and head_i != 0:
+        return False  # a name ("Google Maps", "the United Nations")
+    if head.text.isupper() and len(head.text) > 1:
+        return False
+    if is_plural_noun(head.text):
+        return True
+    return det in PLURAL_DETERMINERS and head_i > start and vbz_base(head.low) is None \
+        and head.low not in FUNCTION_WORDS
+
+
+def _singular_verb(tokens: list[Token], k: int) -> bool:
+    t = tokens[k]
+    if not t.joined:
+        return False
+    low = t.low
+    if low in IRREGULAR_VBZ:
+        return True
+    base = vbz_base(low)
+    if base is None or (t.capitalized and k > 0):
+        return False
+    if base in VERB_ONLY:
+        return True
+    # "shares", "welcomes": also plural nouns, so the clause must leave no other verb.
+    return _strong_next(tokens, k) or not _finite_after(tokens, k)
+
+
+def _strong_next(tokens: list[Token], k: int) -> bool:
+    return k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].low in STRONG_OBJECTS
+
+
+def _finite_after(tokens: list[Token], k: int) -> bool:
+    for t in tokens[k + 1:]:
+        if _punct(t.gap):
+            return False
+        if t.low in CONJUNCTIONS or t.low in SUBORDINATORS:
+            return False
+        if is_finite_verb_like(t.low):
+            return True
+    return False
+
+
+def _coordinated_verbs(tokens: list[Token], k: int) -> list[tuple[int, str]]:
+    """'recognises this and prioritises …': the second verb shares the subject."""
+    out = []
+    for i in range(k + 1, min(len(tokens), k + 12)):
+        t = tokens[i]
+        if _punct(t.gap.replace(",", "")) or (("," in t.gap) and t.low != "and"):
+            break
+        if t.low != "and" or i + 1 >= len(tokens):
+            continue
+        v = i + 1
+        if is_adverb(tokens[v].low) and v + 1 < len(tokens):
+            v += 1
+        verb = tokens[v]
+        base = vbz_base(verb.low)
+        if verb.joined and base is not None and (base in VERB_ONLY or verb.low in IRREGULAR_VBZ
+                                                 or _strong_next(tokens, v)):
+            out.append((v, to_plural_verb(verb.text)))
+        break
+    return out
+
+
+def _pronoun_subjects(tokens: list[Token], starts: list[int]) -> list[Hit]:
+    hits = []
+    n = len(tokens)
+    for t in tokens:
+        low = t.low
+        i = t.index
+        at_start = i in starts
+        k = i + 1
+        if k < n and is_adverb(tokens[k].low) and tokens[k].joined:
+            k += 1
+        if k >= n or not tokens[k].joined or (k > i + 1 and not tokens[i + 1].joined):
+            continue
+        verb = tokens[k]
+        plural = low in ("they", "we") or (low == "you" and at_start) or (t.text == "I" and at_start)
+        if plural:
+            if t.text == "I" and verb.low == "was":
+                continue
+            if _singular_verb(tokens, k):
+                repl = to_plural_verb(verb.text)
+                if t.text == "I" and verb.low == "is":
+                    repl = "am"
+                hits.append(Hit(k, repl, f"'{verb.text}' does not agree with '{t.text}'; use '{repl}'."))
+            continue
+        if low in ("he", "she") or (low == "it" and at_start):
+            if i > 0 and tokens[i - 1].low in AUXILIARIES | MODALS | {"if", "that", "lest", "let",
+                                                                      "whether"}:
+                continue
+            vlow = verb.low
+            if vlow in PLURAL_FINITE and vlow not in ("were", "weren't", "weren’t") or \
+                    (verb_base(vlow) in VERB_ONLY and verb_base(vlow) == fold(vlow)
+                     and not verb.capitalized):
+                repl = to_singular_verb(verb.text)
+                hits.append(Hit(k, repl, f"'{verb.text}' does not agree with '{t.text}'; use '{repl}'."))
+    return hits
+
+
+def _gerund_subject(tokens: list[Token]) -> Hit | None:
+    """'Focusing on X continue to be …': a gerund phrase is singular."""
+    if len(tokens) < 4:
+        return None
+    first = tokens[0]
+    low = first.low
+    if not (first.capitalized and low.endswith("ing") and len(low) > 5) or low in NOT_GERUNDS:
+        return None
+    if not tokens[1].joined or not (tokens[1].low in PREPOSITIONS or tokens[1].low in DETERMINERS):
+        return None
+    for k in range(2, min(len(tokens), 18)):
+        t = tokens[k]
+        if _punct(t.gap) or t.low in CONJUNCTIONS or t.low in ("that", "which", "who", "whom",
+                                                               "whose", "where", "when"):
+            return None
+        if t.low in IRREGULAR_VBZ or t.low in MODALS:
+            return None
+        if vbz_base(t.low) in VERB_ONLY:
+            return None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.low in ("have", "do") and nxt is not None and nxt.joined and (
+                is_past_or_participle(nxt.low) or nxt.low in ("been", "become")):
+            return _gerund_hit(tokens, k)
+        if t.low in ("are", "were") and nxt is not None and nxt.joined and nxt.low in (
+                "not", "also", "still", "key", "important", "essential", "crucial", "vital",
+                "necessary", "critical", "central", "likely", "becoming", "being"):
+            return _gerund_hit(tokens, k)
+        if t.low in GERUND_PLURAL_VERBS and nxt is not None and nxt.joined and (
+                nxt.low == "to" or nxt.low in STRONG_OBJECTS) and not tokens[k - 1].low in DETERMINERS:
+            return _gerund_hit(tokens, k)
+    return None
+
+
+def _gerund_hit(tokens: list[Token], k: int) -> Hit:
+    verb = tokens[k]
+    repl = to_singular_verb(verb.text)
+    return Hit(k, repl, f"'{verb.text}' does not agree with the singular subject "
+                        f"'{tokens[0].text} …' (a gerund phrase); use '{repl}'.")
