@@ -49,6 +49,8 @@ continue remain seem appear tend help require need make mean involve represent p
 create become lead give allow enable ensure prove pose bring raise reduce increase improve
 strengthen foster promote serve contribute demand constitute
 """.split())
+PLURAL_QUANTIFIERS = frozenset("many several both few".split())
+OBJECT_PRONOUNS = frozenset("them us you it him her me".split())
 _CLAUSE_PUNCT = set(",;:()[]—–\"“”")
 
 
@@ -174,6 +176,9 @@ def _noun_phrase(tokens: list[Token], j: int, *, max_words: int = 5) -> tuple[in
             continue
         if low in FUNCTION_WORDS or low in MODALS:
             break
+        if j > first and vbz_base(low) is not None and _noun_before_verb(tokens, j):
+            j += 1  # "Emerging markets grows": 'markets' is the noun, 'grows' the verb
+            continue
         if j > first and (vbz_base(low) is not None or is_adverb(low)
                           or is_past_or_participle(low) or verb_base(low) in VERB_ONLY):
             break
@@ -183,6 +188,18 @@ def _noun_phrase(tokens: list[Token], j: int, *, max_words: int = 5) -> tuple[in
     if j == first:
         return None
     return j - 1, j
+
+
+def _noun_before_verb(tokens: list[Token], j: int) -> bool:
+    """An -s word that is also a plural noun ("markets"), right before an unmistakable verb."""
+    t = tokens[j]
+    if t.low in IRREGULAR_VBZ or vbz_base(t.low) in VERB_ONLY or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.joined:
+        return False
+    return nxt.low in IRREGULAR_VBZ or nxt.low in PLURAL_FINITE or nxt.low in MODALS \
+        or vbz_base(nxt.low) in VERB_ONLY
 
 
 def _possessive(t: Token) -> bool:
@@ -200,16 +217,25 @@ def _plural_subject(tokens: list[Token], start: int, exceptions) -> Hit | None:
         return None  # "programs that support mosques has": a relative clause, not a subject
     if det is None and verb_base(first.low) in VERB_ONLY:
         return None  # an imperative ("Provide mosques …")
-    np = _noun_phrase(tokens, start)
-    if np is None:
-        return None
-    head_i, j = np
+    if first.low in PLURAL_QUANTIFIERS and start + 1 < n and tokens[start + 1].low == "of" \
+            and tokens[start + 1].joined:
+        head_i, j = start, start + 1  # "Many of the mosques has": the quantifier is the head
+    else:
+        np = _noun_phrase(tokens, start)
+        if np is None:
+            return None
+        head_i, j = np
+        if not _plural_head(tokens[head_i], det, head_i, start):
+            return None
     head = tokens[head_i]
-    if not _plural_head(head, det, head_i, start) or head.low in exceptions:
+    if head.low in exceptions:
         return None
     # Up to two prepositional phrases: "Mosques in several cities has".
     for _ in range(3):
         if j < n and tokens[j].low in PREPOSITIONS and tokens[j].joined:
+            if j + 1 < n and tokens[j + 1].low in OBJECT_PRONOUNS and tokens[j + 1].joined:
+                j += 2  # "Both of them has"
+                continue
             pp = _noun_phrase(tokens, j + 1, max_words=4)
             if pp is None:
                 return None

@@ -29,7 +29,7 @@ caregivers carers professionals practitioners partners colleagues officers soldi
 OWNED = frozenset("""
 privacy safety health wellbeing well-being welfare dignity confidentiality autonomy data
 information families homes expectations satisfaction identities salaries wages opinions
-perspectives preferences passwords details union unions association associations organisation
+perspectives preferences passwords details union unions association associations organisation advice
 organization organisations organizations lives livelihoods education wellness security
 """.split())
 # Owned things that are also verb forms ("needs"): only when the next word rules the verb out.
