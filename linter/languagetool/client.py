@@ -22,7 +22,6 @@ import threading
 import time
 import urllib.parse
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .settings import PUBLIC_REQUESTS_PER_MINUTE, GrammarSettings
@@ -190,15 +189,16 @@ class Backend:
     """A LanguageTool that answered at start-up."""
 
     def __init__(self, tool, settings: GrammarSettings, name: str, *, concurrency: int,
-                 sleep=time.sleep, owner=None) -> None:
+                 sleep=time.sleep, owner=None, url: str = "") -> None:
         self.tool = tool
+        self.url = url
         self.settings = settings
         self.name = name
         self.max_request_bytes = settings.request_limit
         self.concurrency = max(1, concurrency)
         self.sleep = sleep
         self.owner = owner  # a local server process to stop at the end
-        self._pool: ThreadPoolExecutor | None = None
+        self._pool = None  # a ThreadPoolExecutor, made on the first document with several requests
         self._lock = threading.Lock()
         self.failed_in_a_row = 0
         self.gave_up: str | None = None
@@ -231,6 +231,8 @@ class Backend:
         if len(texts) <= 1 or self.concurrency == 1:
             results = [self._check_one(t) for t in texts]
         else:
+            from concurrent.futures import ThreadPoolExecutor
+
             with self._lock:
                 if self._pool is None:
                     self._pool = ThreadPoolExecutor(self.concurrency,
@@ -293,4 +295,5 @@ def connect(settings: GrammarSettings, *, url: str | None, public: bool, name: s
     tool.disabled_categories = set(settings.disabled_categories)
     tool.preferred_variants = set(settings.preferred_variants)
     concurrency = 1 if public else settings.concurrency
-    return Backend(tool, settings, name, concurrency=concurrency, sleep=sleep, owner=owner)
+    return Backend(tool, settings, name, concurrency=concurrency, sleep=sleep, owner=owner,
+                   url=url or "")

@@ -6,6 +6,7 @@ Kept here so that linter/cli.py only calls four small functions.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 GRAMMAR_ACTIONS = ("install", "status")
@@ -68,7 +69,7 @@ def prepare(args, config, pack) -> str | None:
     unavailable one stops the run before any file is read.
     """
     from . import runtime
-    from .settings import SettingsError, from_sources
+    from .settings import ENV_VAR, SettingsError, from_sources
 
     try:
         settings = from_sources(config.grammar, cli_value=args.languagetool,
@@ -78,16 +79,25 @@ def prepare(args, config, pack) -> str | None:
             return str(config.error(str(exc), exc.key))
         return str(exc)
     runtime.configure(settings)
-    if not settings.require:
-        return None
     lt_rules = [r for r in pack.rules if r.kind == "languagetool"]
-    if not lt_rules:
+    if settings.require and not lt_rules:
         return "--require-grammar: no LanguageTool rule is selected (see --select/--ignore)"
-    from .client import Unavailable
+    if not lt_rules:
+        return None
+    from .client import Backend, Unavailable
+    from .local import find_local_install
 
+    local = settings.mode == "local" or (settings.mode == "auto"
+                                         and find_local_install(settings.local_version))
+    if not (settings.require or local):
+        return None  # opened on the first document that needs it
     backend = runtime.backend(tuple(lt_rules[0].opts.get("disabled_rules", ())))
     if isinstance(backend, Unavailable):
-        return f"--require-grammar: {backend.error()}"
+        return f"--require-grammar: {backend.error()}" if settings.require else None
+    if isinstance(backend, Backend) and backend.owner is not None:
+        # Worker processes (if a run uses them) reach the one local server by its URL
+        # instead of starting their own: the server starts at most once per run.
+        os.environ[ENV_VAR] = backend.url
     return None
 
 
