@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from ...finding import Edit, Fix
 from ..base import Option, RuleKind
-from .tokens import Token, is_placeholder, sentence_tokens
+from .tokens import OPAQUE, Token, is_placeholder, opaque_placeholders, sentence_tokens
 from .words import (
-    AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_VBZ, MODALS,
+    IRREGULAR_PLURALS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_VBZ, MODALS,
     PLURAL_DETERMINERS, PLURAL_FINITE, PREPOSITIONS, SINGULAR_DETERMINERS, STRONG_OBJECTS,
     SUBORDINATORS, VERB_ONLY, fold, is_adverb, is_finite_verb_like, is_past_or_participle,
     is_plural_noun, to_plural_verb, to_singular_verb, vbz_base, verb_base,
@@ -50,6 +50,8 @@ create become lead give allow enable ensure prove pose bring raise reduce increa
 strengthen foster promote serve contribute demand constitute
 """.split())
 PLURAL_QUANTIFIERS = frozenset("many several both few".split())
+NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundreds "
+                    "thousands millions".split())
 OBJECT_PRONOUNS = frozenset("them us you it him her me".split())
 _CLAUSE_PUNCT = set(",;:()[]—–\"“”")
 
@@ -79,12 +81,14 @@ class Agreement(RuleKind):
         self.exceptions = {fold(e) for e in self.opts["exceptions"]}
 
     def check(self, document):
-        for block in self.blocks(document):
-            for tokens in sentence_tokens(block):
-                for hit in find_errors(tokens, self.exceptions):
-                    finding = self._finding(document, block, tokens, hit)
-                    if finding is not None:
-                        yield finding
+        sentences = [(block, opaque_placeholders(block, tokens))
+                     for block in self.blocks(document) for tokens in sentence_tokens(block)]
+        names = document_names(sentences)
+        for block, tokens in sentences:
+            for hit in find_errors(tokens, self.exceptions, names):
+                finding = self._finding(document, block, tokens, hit)
+                if finding is not None:
+                    yield finding
 
     def _finding(self, document, block, tokens, hit: Hit):
         verb = tokens[hit.verb]
@@ -106,12 +110,25 @@ class Agreement(RuleKind):
         return finding
 
 
+def document_names(sentences) -> set[str]:
+    """Words the document writes capitalised in mid-sentence: names ("Windows", "Requests")."""
+    names = set()
+    for _block, tokens in sentences:
+        for t in tokens[1:]:
+            if t.capitalized and not t.text.isupper() and t.gap.strip() not in (".", ":", "!", "?"):
+                names.add(t.low)
+    return names
+
+
 # -- the shallow parse -----------------------------------------------------------------
-def find_errors(tokens: list[Token], exceptions: set[str] = frozenset()) -> list[Hit]:
+def find_errors(tokens: list[Token], exceptions: set[str] = frozenset(),
+                names: set[str] = frozenset()) -> list[Hit]:
+    """Agreement errors in one sentence. `names`: words written capitalised mid-sentence
+    in the document ("Windows", "Responses"), which are names, not plurals."""
     hits: dict[int, Hit] = {}
     starts = clause_starts(tokens)
     for start in starts:
-        hit = _plural_subject(tokens, start, exceptions)
+        hit = _plural_subject(tokens, start, exceptions, names)
         if hit is not None:
             hits.setdefault(hit.verb, hit)
     for hit in _pronoun_subjects(tokens, starts):
@@ -138,8 +155,6 @@ def clause_starts(tokens: list[Token]) -> list[int]:
             starts.append(i)
         elif prev.low in SUBORDINATORS and t.joined:
             starts.append(i)
-        elif prev.low in ("and", "but") and "," in prev.gap and t.joined:
-            starts.append(i)
     return sorted(set(starts))
 
 
@@ -148,9 +163,9 @@ def _introductory(prefix: list[Token]) -> bool:
     first = prefix[0].low
     if first in INTRO_STARTERS or first in SUBORDINATORS or first == "as":
         return True
-    if len(prefix) == 1 and is_adverb(first):
-        return True
-    return first.endswith("ing") or is_past_or_participle(first)
+    # Not "-ing" phrases: "Accessing several internal, undocumented properties … is" is a
+    # gerund subject whose comma separates adjectives, not an introduction.
+    return len(prefix) == 1 and is_adverb(first)
 
 
 def _noun_phrase(tokens: list[Token], j: int, *, max_words: int = 5) -> tuple[int, int] | None:
@@ -166,6 +181,8 @@ def _noun_phrase(tokens: list[Token], j: int, *, max_words: int = 5) -> tuple[in
     while j < n and j - first < max_words:
         t = tokens[j]
         low = t.low
+        if t.text.startswith(OPAQUE):
+            return None  # inline code or a URL inside the phrase: not judged
         if j > begin and not t.joined:
             if j == first:
                 return None
@@ -196,10 +213,8 @@ def _noun_before_verb(tokens: list[Token], j: int) -> bool:
     if t.low in IRREGULAR_VBZ or vbz_base(t.low) in VERB_ONLY or j + 1 >= len(tokens):
         return False
     nxt = tokens[j + 1]
-    if not nxt.joined:
-        return False
-    return nxt.low in IRREGULAR_VBZ or nxt.low in PLURAL_FINITE or nxt.low in MODALS \
-        or vbz_base(nxt.low) in VERB_ONLY
+    # Only before a verb-only -s form: "the cache makes is" is a relative clause.
+    return nxt.joined and nxt.low not in IRREGULAR_VBZ and vbz_base(nxt.low) in VERB_ONLY
 
 
 def _possessive(t: Token) -> bool:
@@ -208,15 +223,23 @@ def _possessive(t: Token) -> bool:
         and t.low not in ("let's", "what's", "where's", "how's", "who's")
 
 
-def _plural_subject(tokens: list[Token], start: int, exceptions) -> Hit | None:
+def _code_like(t: Token) -> bool:
+    """maxKeys, llvm-tools, node-srs: identifiers, not English plurals."""
+    return any(c.isupper() for c in t.text[1:]) or "-" in t.text or any(c.isdigit() for c in t.text)
+
+
+def _plural_subject(tokens: list[Token], start: int, exceptions, names) -> Hit | None:
     n = len(tokens)
     first = tokens[start]
     det = first.low if first.low in DETERMINERS else None
-    if start > 0 and tokens[start - 1].low in ("that", "which", "who") and (
-            verb_base(first.low) or vbz_base(first.low)):
-        return None  # "programs that support mosques has": a relative clause, not a subject
-    if det is None and verb_base(first.low) in VERB_ONLY:
-        return None  # an imperative ("Provide mosques …")
+    if start > 0 and tokens[start - 1].low in ("that", "which", "who") and det is None:
+        return None  # "a module that disables default features requires": a relative clause
+    if det is None and verb_base(first.low) is not None:
+        return None  # an imperative ("Fix typos in tests", "Use python strings for names")
+    if first.text[:1].islower() and det is None and (start == 0 or ":" in first.gap):
+        return None  # a sentence or list item that starts in lower case: code, a fragment
+    if det in NUMBERS or first.text[:1].isdigit():
+        return None  # "Five minutes is the limit", "1024 bits is enough": an amount
     if first.low in PLURAL_QUANTIFIERS and start + 1 < n and tokens[start + 1].low == "of" \
             and tokens[start + 1].joined:
         head_i, j = start, start + 1  # "Many of the mosques has": the quantifier is the head
@@ -228,9 +251,14 @@ def _plural_subject(tokens: list[Token], start: int, exceptions) -> Hit | None:
         if not _plural_head(tokens[head_i], det, head_i, start):
             return None
     head = tokens[head_i]
-    if head.low in exceptions:
+    if head.low in exceptions or head.low in names or _code_like(head):
         return None
+    if head_i == start == 0 and det is None and head.capitalized and vbz_base(head.low):
+        return None  # "Runs before the package is packed": a verb, not a plural noun
+    # One bare word right before the verb is often a name ("Traitlets is", "attrs gives").
+    bare = head_i == start and head.low not in IRREGULAR_PLURALS | PLURAL_QUANTIFIERS
     # Up to two prepositional phrases: "Mosques in several cities has".
+    after_head = j
     for _ in range(3):
         if j < n and tokens[j].low in PREPOSITIONS and tokens[j].joined:
             if j + 1 < n and tokens[j + 1].low in OBJECT_PRONOUNS and tokens[j + 1].joined:
@@ -244,9 +272,11 @@ def _plural_subject(tokens: list[Token], start: int, exceptions) -> Hit | None:
             break
     else:
         return None
+    if bare and j == after_head:
+        return None
     if j < n and is_adverb(tokens[j].low) and tokens[j].joined:
         j += 1
-    if j >= n or not _singular_verb(tokens, j):
+    if j >= n or not _singular_verb(tokens, j, head):
         return None
     subject = " ".join(t.text for t in tokens[start:head_i + 1])
     verb = tokens[j]
@@ -271,7 +301,18 @@ def _plural_head(head: Token, det: str | None, head_i: int, start: int) -> bool:
         and head.low not in FUNCTION_WORDS
 
 
-def _singular_verb(tokens: list[Token], k: int) -> bool:
+# Plural nouns that often modify another plural ("sales figures", "earnings reports").
+PLURAL_MODIFIERS = frozenset("""
+sales earnings arms sports savings goods systems operations communications parts customs ratings
+arts jobs skills rights needs clothes glasses means works services relations affairs resources
+materials weapons drugs games
+""".split())
+_SUBJECT_PRONOUNS = frozenset("it they we he she i you there".split())
+
+
+def _singular_verb(tokens: list[Token], k: int, head: Token | None = None) -> bool:
+    """Is tokens[k] a singular present verb? `head` is the plural noun before it (None after
+    a pronoun, where an -s word can only be the verb)."""
     t = tokens[k]
     if not t.joined:
         return False
@@ -281,10 +322,26 @@ def _singular_verb(tokens: list[Token], k: int) -> bool:
     base = vbz_base(low)
     if base is None or (t.capitalized and k > 0):
         return False
-    if base in VERB_ONLY:
+    if base in VERB_ONLY or head is None:
         return True
-    # "shares", "welcomes": also plural nouns, so the clause must leave no other verb.
-    return _strong_next(tokens, k) or not _finite_after(tokens, k)
+    # "shares", "welcomes": also plural nouns. A verb only when an object follows
+    # ("shares the cost", "welcomes international students") and no other verb does.
+    if head.low in PLURAL_MODIFIERS:
+        return False
+    if _strong_next(tokens, k):
+        return True
+    if k + 2 < len(tokens) and tokens[k + 1].low == "that" and tokens[k + 1].joined \
+            and tokens[k + 2].low in _SUBJECT_PRONOUNS:
+        return True  # "studies shows that it works"
+    if head.low in IRREGULAR_PLURALS and not _finite_after(tokens, k):
+        return True  # "The children plays outside": no compound noun reading
+    if k + 1 >= len(tokens) or not tokens[k + 1].joined:
+        return False  # "Several documentation updates." / "updates and fixes"
+    nxt = tokens[k + 1].low
+    if nxt in FUNCTION_WORDS or is_adverb(nxt) or not tokens[k + 1].text[:1].isalpha() \
+            or nxt.endswith("ing"):
+        return False  # "updates and fixes", "fixes including …", "students studying abroad"
+    return not _finite_after(tokens, k)
 
 
 def _strong_next(tokens: list[Token], k: int) -> bool:

@@ -19,6 +19,7 @@ from ..base import Option, RuleKind
 _YOO = re.compile(r"""^(?:
     uni(?!n|m|dent|ll)            # university, union, unique, unit; not unimportant, uninformed
   | unanim | use | usu | usa | usur | uten | uter | util | utop | utah | ura(?:l|n) | ure[at]
+  | url | uri\b | usb | utf | uuid | uid\b | ux\b | ui\b | uint | utc\b
   | urin | uro | ubiq | ukr | ukul | ugand | urug | uvul | eu | ewe | one(?:$|[-\s]|s\b|self)
   | once
 )""", re.X)
@@ -42,6 +43,9 @@ _VALID_ONSETS = {
     "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn", "kr",
     "ph", "pl", "pr", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sv", "sw",
     "th", "tr", "tw", "wh", "wr",
+    # rarer, from loanwords: rhythm, llama, mnemonic, fjord, psalm, pneumonia, tsunami, czar
+    "rh", "ll", "mn", "fj", "ps", "pn", "pt", "ts", "cz", "kh", "zh", "bh", "dh", "sr", "sv",
+    "sf", "sz", "vl", "zw", "wy",
 }
 # Words that never follow an article; "a" before them is a letter or a label ("option a or b").
 _NEVER_AFTER_ARTICLE = frozenset("and or of on in is it its at as are an a if us into onto upon "
@@ -61,15 +65,27 @@ def expected_article(word: str) -> str | None:
         # A letter read by its name: "an X-ray", "a U-turn", "an e-mail", "an F".
         if head.islower() and "-" not in word:
             return None
-        return "an" if head.upper() in _VOWEL_LETTER_NAMES else "a"
+        return _letter(head)
+    if re.match(r"^[A-Za-z](?:\d|\.\d)", head):  # x64, X509, X.509, u16, v8, h2: a letter, then digits
+        return _letter(head[0])
     if re.match(r"^[a-z][A-Z]{2,}", head):  # mRNA, eGFR: first letter read by its name
-        return "an" if head[0].upper() in _VOWEL_LETTER_NAMES else "a"
+        return _letter(head[0])
+    if re.match(r"^[Xx][^aeiouyAEIOUY\W]", head):  # Xcode, XRay, xhr: "ex-"
+        return "an"
     letters = re.sub(r"[^A-Za-z]", "", head)
     if len(letters) >= 2 and letters.isupper():
         return _acronym_article(letters)
+    caps = re.match(r"[A-Z]{3,}(?=[a-z])", head)
+    if caps:  # URIError, HTTPServer: an acronym, then a word that starts with its last capital
+        return _acronym_article(caps.group()[:-1])
     low = word.lower()
     if _UNSURE.match(low):
         return None
+    letters_first = re.match(r"[a-z]+(?![A-Za-z])", head)
+    if letters_first and _spelt_out(letters_first.group()):
+        if letters_first.group() in ("sql", "src", "std", "fn"):
+            return None  # "sequel", "source", "standard", "function": read either way
+        return _letter(low[0])  # npm, html, mtime, rsync, fd, mp3: read letter by letter
     if low[0] in "aeiou":
         return "a" if _YOO.match(low) else "an"
     if low[0] == "h":
@@ -77,6 +93,19 @@ def expected_article(word: str) -> str | None:
     if low[0].isalpha():
         return "a"
     return None
+
+
+def _letter(ch: str) -> str:
+    return "an" if ch.upper() in _VOWEL_LETTER_NAMES else "a"
+
+
+def _spelt_out(low: str) -> bool:
+    """A lower-case word that cannot be read as English: no vowel, or an impossible start."""
+    if low[0] in "aeiou":
+        return False
+    if not re.search(r"[aeiouy]", low):
+        return True
+    return low[1] not in "aeiouy" and low[:2] not in _VALID_ONSETS
 
 
 def _number_article(word: str) -> str | None:

@@ -86,8 +86,8 @@ class Possessive(RuleKind):
 
     def _plural(self, document, block, tokens, i):
         t, nxt = tokens[i], tokens[i + 1]
-        if t.low not in PEOPLE:
-            return None
+        if t.low not in PEOPLE or t.text.isupper():
+            return None  # "AUTHORS information": a file name
         if nxt.capitalized:
             return None  # "Patients Health Questionnaire", "Students Union": part of a name
         owned = nxt.low

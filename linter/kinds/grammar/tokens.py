@@ -52,3 +52,12 @@ def sentence_tokens(block) -> list[list[Token]]:
 def is_placeholder(block, token: Token) -> bool:
     """Inline code, URLs and images become placeholder words: never judged as prose."""
     return block.source_offset(token.start) is None
+
+
+OPAQUE = "\u27e8"  # placeholder tokens become "⟨code⟩": never a noun, a verb or a name
+
+
+def opaque_placeholders(block, tokens: list[Token]) -> list[Token]:
+    """The tokens with inline code, URLs and images replaced by an opaque word."""
+    return [Token(OPAQUE + "code\u27e9", t.start, t.end, t.gap, t.index)
+            if is_placeholder(block, t) else t for t in tokens]

@@ -44,7 +44,9 @@ represent require resemble reside resolve respond retain reveal satisfy say seek
 sell send serve signify solidify solve speak specialize spend stimulate strengthen strive
 submit succeed suffer suggest suppose surpass surround survive sustain take teach tell tend
 thrive threaten transcend transform translate try undergo underline undermine underscore
-understand undertake unify unite urge utilize vary weave withstand write
+understand undertake unify unite urge utilize vary weave withstand write see align
+stabilize rename disable deprecate simplify migrate
+validate expose parse
 """.split())
 
 # Verbs whose -s form is also a common plural noun ("shares", "changes"): a word
@@ -67,7 +69,8 @@ sign sort sound source spread stake stand start state stem step stop stress stri
 struggle study subject supply support surprise survey switch talk target term test tie total
 touch tour track trade train transfer travel treat trigger trust turn update use value venture
 view visit vote walk want warrant watch wave welcome win wish witness wonder word work worry
-yield
+yield document check handle patch log print split load merge pin skip clean sort wrap strip
+fix ban bump revert upgrade downgrade retry refactor throw make
 """.split())
 
 VERBS = VERB_ONLY | VERB_NOUN
@@ -138,13 +141,15 @@ sometimes seldom hardly scarcely soon together thus therefore jointly actively c
 """.split())
 _ADVERB_RE = re.compile(r"^\w{3,}(?:ally|ously|ively|fully|ently|antly|ingly|edly|ably|ibly|arly|ily|ely)$")
 # Words that, right after a verb, show it is a verb ("shares the", "shows that").
+# ("that" is not one: "structures that npm creates" is a noun and a relative clause.)
 STRONG_OBJECTS = frozenset("the a an this these those its their our his her my your some many "
-                           "more no every each all it them him us me itself themselves that "
-                           "how why what whether".split())
+                           "more no every each all it them him us me itself themselves".split())
 
+CONTRACTIONS = frozenset(f"{w}{end}" for w in "there here it that what who he she let where how"
+                         .split() for end in ("'s", "’s"))
 FUNCTION_WORDS = (PREPOSITIONS | DETERMINERS | PRONOUNS | CONJUNCTIONS | SUBORDINATORS | MODALS
-                  | frozenset(IRREGULAR_VBZ) | PLURAL_FINITE | frozenset("be been being had not "
-                                                                         "to as than".split()))
+                  | CONTRACTIONS | frozenset(IRREGULAR_VBZ) | PLURAL_FINITE
+                  | frozenset("be been being had not to as than".split()))
 
 
 def fold(word: str) -> str:
