@@ -41,6 +41,9 @@ def _isolated(monkeypatch, tmp_path_factory):
     """No local LanguageTool, no server from the environment, no download ever."""
     monkeypatch.setenv("LTP_PATH", str(tmp_path_factory.mktemp("ltp-empty")))
     monkeypatch.delenv(ENV_VAR, raising=False)
+    # The stand-in server is on 127.0.0.1: never route it through a proxy from the environment.
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
 
     def no_download(self):  # pragma: no cover - reaching this is the failure
         raise AssertionError("LanguageTool must never be downloaded during a lint run")
@@ -234,6 +237,18 @@ def test_severity_suggestions_and_fixes_follow_the_category():
     assert typo.severity is Severity.INFO
     assert typo.fix is None  # three suggestions: no fix, suggestions only
     assert typo.data["category"] == "TYPOS"
+
+
+def test_a_severity_set_for_the_rule_applies_to_every_category():
+    text = "We could of done it with teh cat.\n"
+    with FakeLanguageTool() as fake:
+        runtime.configure(settings_for(fake.url))
+        config = Config(rules_dirs=[bundled_rules_dir()])
+        pack = load_pack(config, severity={"grammar.lt": Severity.ERROR})
+        engine = Engine(pack)
+        findings = lt_findings(engine.lint_bytes("a.md", text.encode()))
+    assert {(f.rule, f.severity) for f in findings} == {
+        ("grammar.lt.COULD_OF", Severity.ERROR), ("grammar.lt.MORFOLOGIK_RULE_EN_US", Severity.ERROR)}
 
 
 def test_accepted_and_term_base_words_are_never_spelling_errors(tmp_path):

@@ -61,6 +61,9 @@ class LanguageToolRule(RuleKind):
             except ValueError as exc:
                 raise OptionError("category_severity", f"{category}: {exc}") from None
         self._status: dict[str, tuple] = {}
+        # A severity set for the rule itself (in its YAML or [tool.lint-corpus.severity])
+        # applies to every category.
+        self.fixed_severity = self.severity if self.severity != self.default_severity else None
 
     # -- per document --------------------------------------------------------------
     def check(self, document):
@@ -108,8 +111,9 @@ class LanguageToolRule(RuleKind):
         finding = self.report(
             document, block, start, end, match.message or match.rule_id,
             replacement=replacement, safe_fix=match.category != "TYPOS",
-            suggestions=suggestions, severity=self.category_severity.get(match.category,
-                                                                          self.severity),
+            suggestions=suggestions,
+            severity=self.fixed_severity or self.category_severity.get(match.category,
+                                                                       self.severity),
             data={"languagetool_rule": match.rule_id, "category": match.category,
                   "issue_type": match.issue_type},
         )
