@@ -127,11 +127,12 @@ def expected_teh_positions(text: str, skip_lines=()) -> list[tuple[int, int]]:
     return keep
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
-def test_positions_are_exact_through_markdown_and_only_prose_is_sent(newline):
+@pytest.mark.parametrize("newline,bom", [("\n", b""), ("\r\n", b""), ("\r\n", b"\xef\xbb\xbf")],
+                         ids=["LF", "CRLF", "CRLF+BOM"])
+def test_positions_are_exact_through_markdown_and_only_prose_is_sent(newline, bom):
     text = MARKDOWN.replace("\n", newline)
     with FakeLanguageTool() as fake:
-        result = lint({"doc.md": text.encode("utf-8")}, settings_for(fake.url))
+        result = lint({"doc.md": bom + text.encode("utf-8")}, settings_for(fake.url))
     assert fake.violations == []
     assert len(fake.checks) == 1  # one request for the whole document
     sent = fake.texts[0]

@@ -116,7 +116,7 @@ def document_names(sentences) -> set[str]:
     for _block, tokens in sentences:
         for t in tokens[1:]:
             if t.capitalized and not t.text.isupper() and t.gap.strip() not in (".", ":", "!", "?"):
-                names.add(t.low)
+                names.add(t.text)
     return names
 
 
@@ -251,7 +251,7 @@ def _plural_subject(tokens: list[Token], start: int, exceptions, names) -> Hit |
         if not _plural_head(tokens[head_i], det, head_i, start):
             return None
     head = tokens[head_i]
-    if head.low in exceptions or head.low in names or _code_like(head):
+    if head.low in exceptions or head.text in names or _code_like(head):
         return None
     if head_i == start == 0 and det is None and head.capitalized and vbz_base(head.low):
         return None  # "Runs before the package is packed": a verb, not a plural noun
