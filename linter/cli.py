@@ -29,6 +29,17 @@ def _csv(value: str) -> list[str]:
     return [v for v in (p.strip() for p in value.split(",")) if v]
 
 
+def _stats(value: str) -> list[str]:
+    from .stats import STATS
+
+    names = _csv(value)
+    for name in names:
+        if name not in STATS:
+            raise argparse.ArgumentTypeError(
+                f"unknown statistics {name!r} (choose from {', '.join(sorted(STATS))})")
+    return names
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="lint-corpus",
@@ -54,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--no-show-source", dest="show_source", action="store_false")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--quiet", "-q", action="store_true", help="print findings only")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--diff", action="store_true",
+                   help="print the safe fixes as a unified diff; write nothing")
+    p.add_argument("--stats", type=_stats, action="extend", default=None, metavar="KINDS",
+                   help="print corpus tables instead of the findings (comma-separated: terms)")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
     from .languagetool.command import add_arguments as add_grammar_arguments
@@ -126,8 +143,14 @@ def _main(argv: list[str] | None) -> int:
 
     engine = Engine(pack, select=select, ignore=ignore)
     items = [(f, display_path(f, cwd)) for f in files]
-    outcomes, corpus = lint_documents(engine, items)
     notices = [] if files else ["no files to lint matched the given paths"]
+    if args.fix or args.diff:
+        outcomes, code = _fix(engine, items, args, notices)
+        if code is not None:
+            return code
+        corpus = engine.corpus_findings(outcomes)
+    else:
+        outcomes, corpus = lint_documents(engine, items)
     result = engine.result(outcomes, corpus, notices)
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -137,8 +160,29 @@ def _main(argv: list[str] | None) -> int:
     problem = grammar_command.finish(result, args, config)
     if problem:
         return _fail(problem)
+    if args.stats and fmt == "text":  # a report, not a check: its exit code is 0
+        return EXIT_OK
     worst = result.max_severity()
     return EXIT_FINDINGS if fail_on is not None and worst is not None and worst >= fail_on else EXIT_OK
+
+
+def _fix(engine, items, args, notices: list[str]):
+    """--fix / --diff. Returns (outcomes after fixing, exit code or None to go on reporting)."""
+    from .fixing import fix_paths, unified_diff
+
+    try:
+        report = fix_paths(engine, items, write=not args.diff)
+    except OSError as exc:
+        return [], _fail(f"cannot write {exc.filename}: {exc.strerror or exc}")
+    if args.diff:
+        for ff in report.changed:
+            sys.stdout.write(unified_diff(ff.display, ff.before, ff.after))
+        sys.stdout.flush()
+        return [], EXIT_FINDINGS if report.changed else EXIT_OK
+    changed = report.changed
+    notices.append(f"fixed {report.applied} finding{'s' if report.applied != 1 else ''} in "
+                   f"{len(changed)} file{'s' if len(changed) != 1 else ''}")
+    return report.outcomes, None
 
 
 def _emit(result, fmt: str, args, cwd: Path) -> int:
@@ -149,14 +193,23 @@ def _emit(result, fmt: str, args, cwd: Path) -> int:
     color = args.color == "always" or (args.color == "auto" and to_terminal
                                        and not os.environ.get("NO_COLOR"))
     options = ReportOptions(show_source=show_source, color=color, quiet=args.quiet, cwd=str(cwd))
+    if args.stats and fmt == "text":
+        # --stats prints its tables instead of the findings (JSON has them in summary).
+        from .stats import render as render_stats
+
+        def write(stream):
+            render_stats(args.stats, result, stream, options)
+    else:
+        def write(stream):
+            render(fmt, result, stream, options)
     if args.output is None:
-        render(fmt, result, sys.stdout, options)
+        write(sys.stdout)
         sys.stdout.flush()
         return EXIT_OK
     from .atomic import atomic_write_text
 
     try:
-        atomic_write_text(Path(args.output), lambda stream: render(fmt, result, stream, options))
+        atomic_write_text(Path(args.output), write)
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     return EXIT_OK
@@ -164,9 +217,11 @@ def _emit(result, fmt: str, args, cwd: Path) -> int:
 
 def _list_rules(pack) -> int:
     width = max((len(r.id) for r in pack.all_rules), default=10)
+    kind_width = max((len(r.kind) for r in pack.all_rules), default=13)
     for r in pack.all_rules:
         state = "" if r in pack.rules else "  (not selected)"
-        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<13}  {r.rule_description}{state}")
+        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<{kind_width}}  "
+              f"{r.rule_description}{state}")
     return EXIT_OK
 
 

@@ -57,20 +57,50 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     return out + list(best.values())
 
 
+# Long lines (a whole paragraph on one line, or a 5 MB one) are kept only as a
+# window around the span, so findings stay small whatever the input.
+LINE_WINDOW = 400
+
+
 def finalize(findings: list[Finding], source: SourceText | None) -> list[Finding]:
     """Sort, and fill what reporters need: source line, byte columns, fingerprints."""
     findings.sort(key=Finding.sort_key)
+    if source is not None:
+        _fill_source_fields(findings, source)
     seen: Counter = Counter()
     for f in findings:
-        if source is not None and not f.source_line:
-            f.source_line = source.line_text(f.line)
-            f.byte_column = source.byte_column(f.line, f.column)
-            f.end_byte_column = source.byte_column(f.end_line, f.end_column)
-            f.span_text = source.text[f.start:f.end]
         key = (f.rule, _normalise(f.span_text), _normalise(f.context))
         f.fingerprint = fingerprint(f.rule, f.path, f.span_text, f.context, seen[key])
         seen[key] += 1
     return findings
+
+
+def _utf8_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _fill_source_fields(findings: list[Finding], source: SourceText) -> None:
+    # Byte columns are counted incrementally along each line (findings are
+    # sorted), so many findings on one huge line cost O(line), not O(line x findings).
+    text, starts = source.text, source.starts
+    line_no, cursor, cursor_bytes = 0, 0, 0
+    for f in findings:
+        line_start = starts[f.line - 1]
+        line_end = starts[f.line] - 1 if f.line < len(starts) else len(text)
+        if f.line != line_no or f.start < cursor:
+            line_no, cursor, cursor_bytes = f.line, line_start, 0
+        cursor_bytes += _utf8_len(text[cursor:f.start])
+        cursor = f.start
+        f.byte_column = cursor_bytes + 1
+        if f.end_line == f.line:
+            f.end_byte_column = f.byte_column + _utf8_len(text[f.start:f.end])
+        else:
+            f.end_byte_column = _utf8_len(text[starts[f.end_line - 1]:f.end]) + 1
+        lo = max(line_start, f.start - LINE_WINDOW)
+        hi = min(line_end, max(f.end, f.start) + LINE_WINDOW)
+        f.source_line = text[lo:hi]
+        f.source_line_offset = lo - line_start
+        f.span_text = text[f.start:f.end]
 
 
 class Engine:
@@ -174,8 +204,17 @@ class Engine:
         per_file = Counter(f.path for f in corpus)
         for o in outcomes:
             o.report.findings += per_file.get(o.report.path, 0)
-        return RunResult(findings=findings, files=[o.report for o in outcomes],
-                         rules=self.rule_infos(), notices=all_notices, tool_version=__version__)
+        result = RunResult(findings=findings, files=[o.report for o in outcomes],
+                           rules=self.rule_infos(), notices=all_notices, tool_version=__version__)
+        # Rules may add summary sections (summary.terms) built from their per-document summaries.
+        for rule in self.rules:
+            extra = getattr(rule, "summary_extra", None)
+            if extra is not None:
+                summaries = [(o.report.path, o.summaries[rule.id]) for o in outcomes
+                             if rule.id in o.summaries]
+                for key, value in (extra(summaries) or {}).items():
+                    result.extra.setdefault(key, value)
+        return result
 
     def rule_infos(self) -> list[RuleInfo]:
         infos = [RuleInfo(r.id, r.kind, r.severity, r.rule_description, r.rule_help, r.source)

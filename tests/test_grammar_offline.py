@@ -151,15 +151,16 @@ def test_agreement_leaves_correct_sentences(sentence):
     assert flagged("grammar.agreement", sentence) == []
 
 
-def test_agreement_finding_is_at_the_verb_with_the_merge_group():
+def test_agreement_findings_are_at_the_verbs_with_the_merge_group():
     text = "Intro.\n\nIslamic nations recognises this and prioritises health research.\n"
-    (f,) = engine("grammar.agreement").lint_bytes("t.md", text.encode()).findings
-    assert (f.line, f.column, f.end_column) == (3, 17, 27)
-    assert (f.group, f.priority) == ("agreement", 0)
-    # The coordinated verb is fixed by the same finding: one error, one finding.
-    assert [e.text for e in f.fix.edits] == ["recognise", "prioritise"]
-    assert not f.fix.safe
-    assert "and 'prioritise'" in f.message
+    findings = engine("grammar.agreement").lint_bytes("t.md", text.encode()).findings
+    # Each verb is one finding, at the verb, as terminology.agreement reports it.
+    assert [(f.line, f.column, f.end_column, f.span_text) for f in findings] == [
+        (3, 17, 27, "recognises"), (3, 37, 48, "prioritises")]
+    for f, fixed in zip(findings, ("recognise", "prioritise")):
+        assert (f.group, f.priority) == ("agreement", 0)
+        assert [e.text for e in f.fix.edits] == [fixed] and not f.fix.safe
+        assert "plural subject 'Islamic nations'" in f.message
 
 
 def test_terminology_agreement_on_the_same_verb_wins():
@@ -285,5 +286,22 @@ def test_seeds_offline_grammar_findings_are_exactly_the_agreement_errors():
             got.append((f.path, f.line, f.column, f.rule, f.span_text))
     assert got == [
         ("002_abe32fcd212065ce.txt", 3, 108, "grammar.agreement", "recognises"),
+        ("002_abe32fcd212065ce.txt", 3, 128, "grammar.agreement", "prioritises"),
         ("002_abe32fcd212065ce.txt", 21, 81, "grammar.agreement", "continue"),
+    ]
+
+
+def test_seeds_each_agreement_error_is_one_finding_with_terminology():
+    """With the whole rule pack, terminology.agreement and grammar.agreement merge per verb."""
+    pack = load_pack(Config(rules_dirs=[bundled_rules_dir()]))
+    eng = Engine(pack)
+    got = []
+    for path in sorted(SEEDS.iterdir()):
+        for f in eng.lint_path(path, path.name).findings:
+            if f.group == "agreement" or f.rule.endswith("agreement"):
+                got.append((f.path, f.line, f.column, f.span_text))
+    assert got == [
+        ("002_abe32fcd212065ce.txt", 3, 108, "recognises"),
+        ("002_abe32fcd212065ce.txt", 3, 128, "prioritises"),
+        ("002_abe32fcd212065ce.txt", 21, 81, "continue"),
     ]

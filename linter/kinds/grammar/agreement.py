@@ -18,9 +18,8 @@ this rule report one error once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ...finding import Edit, Fix
 from ..base import Option, RuleKind
 from .tokens import OPAQUE, Token, is_placeholder, opaque_placeholders, sentence_tokens
 from .words import (
@@ -53,6 +52,8 @@ PLURAL_QUANTIFIERS = frozenset("many several both few".split())
 NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundreds "
                     "thousands millions".split())
 OBJECT_PRONOUNS = frozenset("them us you it him her me".split())
+# After these, "he have" / "it do" is a question, a subjunctive or a bare infinitive.
+_BEFORE_BARE_VERB = AUXILIARIES | MODALS | frozenset({"if", "that", "lest", "let", "whether"})
 _CLAUSE_PUNCT = set(",;:()[]—–\"“”")
 
 
@@ -61,7 +62,6 @@ class Hit:
     verb: int  # token index
     replacement: str
     message: str
-    more: list[tuple[int, str]] = field(default_factory=list)  # coordinated verbs to change too
 
 
 class Agreement(RuleKind):
@@ -98,12 +98,6 @@ class Agreement(RuleKind):
                               replacement=hit.replacement, safe_fix=False)
         if finding is None:
             return None
-        edits = [Edit(finding.start, finding.end, hit.replacement)]
-        for index, text in hit.more:
-            span = block.to_source(tokens[index].start, tokens[index].end)
-            if span is not None:
-                edits.append(Edit(span[0], span[1], text))
-        finding.fix = Fix(tuple(edits), safe=False)
         # One error, one finding: terminology.agreement (priority 1) wins on the same verb.
         finding.group = "agreement"
         finding.priority = 0
@@ -128,8 +122,7 @@ def find_errors(tokens: list[Token], exceptions: set[str] = frozenset(),
     hits: dict[int, Hit] = {}
     starts = clause_starts(tokens)
     for start in starts:
-        hit = _plural_subject(tokens, start, exceptions, names)
-        if hit is not None:
+        for hit in _plural_subject(tokens, start, exceptions, names):
             hits.setdefault(hit.verb, hit)
     for hit in _pronoun_subjects(tokens, starts):
         hits.setdefault(hit.verb, hit)
@@ -151,21 +144,21 @@ def clause_starts(tokens: list[Token]) -> list[int]:
         prev = tokens[i - 1]
         if ";" in t.gap or ":" in t.gap:
             starts.append(i)
-        elif "," in t.gap and _introductory(tokens[:i]):
+        elif "," in t.gap and _introductory(tokens, i):
             starts.append(i)
         elif prev.low in SUBORDINATORS and t.joined:
             starts.append(i)
     return sorted(set(starts))
 
 
-def _introductory(prefix: list[Token]) -> bool:
-    """The words before a comma form an introductory phrase ("In 2020,", "However,")."""
-    first = prefix[0].low
+def _introductory(tokens: list[Token], comma_at: int) -> bool:
+    """The words before the comma at `comma_at` form an introductory phrase ("In 2020,")."""
+    first = tokens[0].low
     if first in INTRO_STARTERS or first in SUBORDINATORS or first == "as":
         return True
     # Not "-ing" phrases: "Accessing several internal, undocumented properties … is" is a
     # gerund subject whose comma separates adjectives, not an introduction.
-    return len(prefix) == 1 and is_adverb(first)
+    return comma_at == 1 and is_adverb(first)
 
 
 def _noun_phrase(tokens: list[Token], j: int, *, max_words: int = 5) -> tuple[int, int] | None:
@@ -228,7 +221,27 @@ def _code_like(t: Token) -> bool:
     return any(c.isupper() for c in t.text[1:]) or "-" in t.text or any(c.isdigit() for c in t.text)
 
 
-def _plural_subject(tokens: list[Token], start: int, exceptions, names) -> Hit | None:
+def _plural_subject(tokens: list[Token], start: int, exceptions, names) -> list[Hit]:
+    """The verb (and a verb coordinated with it) that disagree with a plural subject at `start`."""
+    found = _plural_subject_verb(tokens, start, exceptions, names)
+    if found is None:
+        return []
+    subject, j = found
+    hits = [_plural_hit(tokens, j, subject)]
+    # "recognises this and prioritises …": the second verb shares the subject; each verb
+    # is its own finding, as terminology.agreement reports them (one error, one finding).
+    hits += [_plural_hit(tokens, k, subject) for k in _coordinated_verbs(tokens, j)]
+    return hits
+
+
+def _plural_hit(tokens: list[Token], k: int, subject: str) -> Hit:
+    verb = tokens[k]
+    replacement = to_plural_verb(verb.text)
+    return Hit(k, replacement, f"'{verb.text}' does not agree with the plural subject "
+                               f"'{subject}'; use '{replacement}'.")
+
+
+def _plural_subject_verb(tokens: list[Token], start: int, exceptions, names):
     n = len(tokens)
     first = tokens[start]
     det = first.low if first.low in DETERMINERS else None
@@ -278,14 +291,7 @@ def _plural_subject(tokens: list[Token], start: int, exceptions, names) -> Hit |
         j += 1
     if j >= n or not _singular_verb(tokens, j, head):
         return None
-    subject = " ".join(t.text for t in tokens[start:head_i + 1])
-    verb = tokens[j]
-    hit = Hit(j, to_plural_verb(verb.text), "")
-    hit.more = _coordinated_verbs(tokens, j)
-    also = "".join(f" (and '{text}')" for _, text in hit.more)
-    hit.message = (f"'{verb.text}' does not agree with the plural subject '{subject}'; "
-                   f"use '{hit.replacement}'{also}.")
-    return hit
+    return " ".join(t.text for t in tokens[start:head_i + 1]), j
 
 
 def _plural_head(head: Token, det: str | None, head_i: int, start: int) -> bool:
@@ -359,7 +365,7 @@ def _finite_after(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def _coordinated_verbs(tokens: list[Token], k: int) -> list[tuple[int, str]]:
+def _coordinated_verbs(tokens: list[Token], k: int) -> list[int]:
     """'recognises this and prioritises …': the second verb shares the subject."""
     out = []
     for i in range(k + 1, min(len(tokens), k + 12)):
@@ -375,7 +381,7 @@ def _coordinated_verbs(tokens: list[Token], k: int) -> list[tuple[int, str]]:
         base = vbz_base(verb.low)
         if verb.joined and base is not None and (base in VERB_ONLY or verb.low in IRREGULAR_VBZ
                                                  or _strong_next(tokens, v)):
-            out.append((v, to_plural_verb(verb.text)))
+            out.append(v)
         break
     return out
 
@@ -404,8 +410,7 @@ def _pronoun_subjects(tokens: list[Token], starts: list[int]) -> list[Hit]:
                 hits.append(Hit(k, repl, f"'{verb.text}' does not agree with '{t.text}'; use '{repl}'."))
             continue
         if low in ("he", "she") or (low == "it" and at_start):
-            if i > 0 and tokens[i - 1].low in AUXILIARIES | MODALS | {"if", "that", "lest", "let",
-                                                                      "whether"}:
+            if i > 0 and tokens[i - 1].low in _BEFORE_BARE_VERB:
                 continue
             vlow = verb.low
             if vlow in PLURAL_FINITE and vlow not in ("were", "weren't", "weren’t") or \
