@@ -27,6 +27,7 @@ from linter.config import Config, bundled_rules_dir
 from linter.engine import Engine
 from linter.finding import Severity
 from linter.languagetool import client, runtime
+from linter.languagetool import local as client_local
 from linter.languagetool.client import RateLimiter, Utf16Offsets
 from linter.languagetool.request import SEPARATOR, build_requests
 from linter.languagetool.settings import (ENV_VAR, GrammarSettings, SettingsError,
@@ -264,6 +265,10 @@ def test_accepted_and_term_base_words_are_never_spelling_errors(tmp_path):
         runtime.forget_settings()
         accepted = lint({"a.md": text}, settings_for(fake.url), rules_dir=rules)
     assert {f.span_text for f in lt_findings(accepted)} == {"teh"}
+    runtime.forget_settings()
+    with FakeLanguageTool() as fake:  # the shipped rule pack: its term base knows both words
+        shipped = lint({"a.md": text}, settings_for(fake.url))
+    assert {f.span_text for f in lt_findings(shipped)} == {"teh"}
 
 
 def test_one_error_reported_by_languagetool_and_the_offline_rule_gives_one_finding():
@@ -560,6 +565,31 @@ def test_grammar_install_downloads_only_when_asked(tmp_path, monkeypatch):
     assert code == 2 and "could not install LanguageTool 6.3" in err and "network unreachable" in err
     code, out, _ = run_cli(["grammar", "status"], ROOT)
     assert code == 0 and "LanguageTool-6.4" in out
+
+
+def test_worker_processes_share_the_run_s_local_server(monkeypatch):
+    with FakeLanguageTool() as fake:
+        runtime.configure(settings_for(fake.url, language="en-GB"))
+        assert runtime.worker_settings() == runtime.settings()  # a URL is shared as it is
+
+        class FakeServer:  # what start_server returns: the local server's owner
+            closed = False
+
+            def close(self):
+                FakeServer.closed = True
+
+        monkeypatch.setattr("linter.languagetool.local.find_local_install",
+                            lambda version=None: client_local.LocalInstall("6.8", Path("/x")))
+        monkeypatch.setattr("linter.languagetool.local.java_problem", lambda: None)
+        monkeypatch.setattr("linter.languagetool.local.start_server",
+                            lambda install, language: (FakeServer(), fake.url + "/"))
+        runtime.configure(GrammarSettings(languagetool="local", language="en-GB"))
+        backend = runtime.backend()
+        assert backend.name == "local LanguageTool 6.8"
+        worker = runtime.worker_settings()
+        assert (worker.languagetool, worker.language) == (fake.url + "/", "en-GB")
+        runtime.reset()
+        assert FakeServer.closed  # the run's end stops the local server
 
 
 def test_local_mode_without_install_never_downloads():

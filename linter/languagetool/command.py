@@ -6,7 +6,6 @@ Kept here so that linter/cli.py only calls four small functions.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 GRAMMAR_ACTIONS = ("install", "status")
@@ -69,7 +68,7 @@ def prepare(args, config, pack) -> str | None:
     unavailable one stops the run before any file is read.
     """
     from . import runtime
-    from .settings import ENV_VAR, SettingsError, from_sources
+    from .settings import SettingsError, from_sources
 
     try:
         settings = from_sources(config.grammar, cli_value=args.languagetool,
@@ -84,20 +83,18 @@ def prepare(args, config, pack) -> str | None:
         return "--require-grammar: no LanguageTool rule is selected (see --select/--ignore)"
     if not lt_rules:
         return None
-    from .client import Backend, Unavailable
+    from .client import Unavailable
     from .local import find_local_install
 
+    # A local server is started here, before any worker process exists, so that workers
+    # can share it (runtime.worker_settings()): it starts at most once per run.
     local = settings.mode == "local" or (settings.mode == "auto"
                                          and find_local_install(settings.local_version))
     if not (settings.require or local):
         return None  # opened on the first document that needs it
     backend = runtime.backend(tuple(lt_rules[0].opts.get("disabled_rules", ())))
-    if isinstance(backend, Unavailable):
-        return f"--require-grammar: {backend.error()}" if settings.require else None
-    if isinstance(backend, Backend) and backend.owner is not None:
-        # Worker processes (if a run uses them) reach the one local server by its URL
-        # instead of starting their own: the server starts at most once per run.
-        os.environ[ENV_VAR] = backend.url
+    if isinstance(backend, Unavailable) and settings.require:
+        return f"--require-grammar: {backend.error()}"
     return None
 
 

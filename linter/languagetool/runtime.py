@@ -48,6 +48,20 @@ def backend(extra_disabled: tuple[str, ...] = ()) -> Backend | Unavailable:
         return _backend
 
 
+def worker_settings() -> GrammarSettings:
+    """Settings for a worker process of this run: `configure(worker_settings())` in the
+    worker's initializer. When this process started a local server, workers reach it by
+    its URL instead of starting their own."""
+    from dataclasses import replace
+
+    current = settings()
+    with _lock:
+        b = _backend
+    if isinstance(b, Backend) and b.owner is not None and b.url:
+        return replace(current, languagetool=b.url, source="local server of this run")
+    return current
+
+
 def open_backend(s: GrammarSettings, extra_disabled: tuple[str, ...] = ()) -> Backend | Unavailable:
     mode = s.mode
     if mode == "off":
