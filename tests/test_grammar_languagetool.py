@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from languagetool_fake import FakeLanguageTool, Rule
+from languagetool_fake import FakeLanguageTool
 from linter.cli import main
 from linter.config import Config, bundled_rules_dir
 from linter.engine import Engine

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from ..base import Option, RuleKind
 from .tokens import OPAQUE, Token, is_placeholder, opaque_placeholders, sentence_tokens
 from .words import (
-    IRREGULAR_PLURALS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_VBZ, MODALS,
-    PLURAL_DETERMINERS, PLURAL_FINITE, PREPOSITIONS, SINGULAR_DETERMINERS, STRONG_OBJECTS,
-    SUBORDINATORS, VERB_ONLY, fold, is_adverb, is_finite_verb_like, is_past_or_participle,
+    AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_PLURALS,
+    IRREGULAR_VBZ, MODALS, PLURAL_DETERMINERS, PLURAL_FINITE, PREPOSITIONS, SINGULAR_DETERMINERS,
+    STRONG_OBJECTS, SUBORDINATORS, VERB_ONLY, fold, is_adverb, is_finite_verb_like, is_past_or_participle,
     is_plural_noun, to_plural_verb, to_singular_verb, vbz_base, verb_base,
 )
 
@@ -449,7 +449,7 @@ def _gerund_subject(tokens: list[Token]) -> Hit | None:
                 "necessary", "critical", "central", "likely", "becoming", "being"):
             return _gerund_hit(tokens, k)
         if t.low in GERUND_PLURAL_VERBS and nxt is not None and nxt.joined and (
-                nxt.low == "to" or nxt.low in STRONG_OBJECTS) and not tokens[k - 1].low in DETERMINERS:
+                nxt.low == "to" or nxt.low in STRONG_OBJECTS) and tokens[k - 1].low not in DETERMINERS:
             return _gerund_hit(tokens, k)
     return None
 

@@ -44,8 +44,8 @@ _VALID_ONSETS = {
     "ph", "pl", "pr", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sv", "sw",
     "th", "tr", "tw", "wh", "wr",
     # rarer, from loanwords: rhythm, llama, mnemonic, fjord, psalm, pneumonia, tsunami, czar
-    "rh", "ll", "mn", "fj", "ps", "pn", "pt", "ts", "cz", "kh", "zh", "bh", "dh", "sr", "sv",
-    "sf", "sz", "vl", "zw", "wy",
+    "rh", "ll", "mn", "fj", "ps", "pn", "pt", "ts", "cz", "kh", "zh", "bh", "dh", "sr", "sf", "sz",
+    "vl", "zw", "wy",
 }
 # Words that never follow an article; "a" before them is a letter or a label ("option a or b").
 _NEVER_AFTER_ARTICLE = frozenset("and or of on in is it its at as are an a if us into onto upon "
