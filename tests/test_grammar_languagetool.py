@@ -164,6 +164,13 @@ def test_request_text_is_the_prose_of_the_blocks():
     assert "ENGLISH_WORD_REPEAT_RULE" in params["disabledRules"]
 
 
+@pytest.mark.parametrize("suffix", ["", "/", "/v2", "/v2/"])
+def test_server_url_with_or_without_the_api_path(suffix):
+    with FakeLanguageTool() as fake:
+        result = lint({"a.md": "It has teh typo.\n"}, settings_for(fake.url + suffix))
+    assert [f.span_text for f in lt_findings(result)] == ["teh"]
+
+
 def test_one_request_per_document_and_one_connection_per_run():
     docs = {f"d{i}.md": f"Paragraph one of {i} has teh typo.\n\nParagraph two.\n" for i in range(4)}
     with FakeLanguageTool() as fake:

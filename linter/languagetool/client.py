@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import threading
 import time
 import urllib.parse
@@ -273,7 +274,8 @@ def connect(settings: GrammarSettings, *, url: str | None, public: bool, name: s
     if public and PUBLIC_URL is not None:
         url = PUBLIC_URL
     if url is not None:
-        kwargs["remote_server"] = url
+        # language-tool-python adds "v2/" itself: accept "http://host:8010/v2" as well.
+        kwargs["remote_server"] = re.sub(r"/v2/?$", "/", url)
     reason = ""
     delay = 0.5
     for attempt in range(settings.retries + 1):
