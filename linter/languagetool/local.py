@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +54,9 @@ def find_local_install(version: str | None = None) -> LocalInstall | None:
 @lru_cache(maxsize=1)
 def java_version() -> int | None:
     """The major version of `java` on PATH, or None when there is none."""
+    import shutil
+    import subprocess
+
     java = shutil.which("java")
     if java is None:
         return None
