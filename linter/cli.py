@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "(comma-separated: terms, readability)")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
+    from .languagetool.command import add_arguments as add_grammar_arguments
+
+    add_grammar_arguments(p)
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
     from .workflow import add_arguments
 
@@ -106,6 +109,11 @@ def _fail(message: str) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from .languagetool import command as grammar_command
+
+    if grammar_command.is_subcommand(argv):  # `lint-corpus grammar install|status`
+        return grammar_command.run_subcommand(argv)
     args = build_parser().parse_intermixed_args(argv)
     from .config import ConfigError, load_config, parse_fail_on
     from .discovery import UsageError, collect_files, display_path
@@ -128,6 +136,10 @@ def _main(argv: list[str] | None) -> int:
         return _list_rules(pack)
     if args.explain:
         return _explain(pack, args.explain)
+
+    problem = grammar_command.prepare(args, config, pack)
+    if problem:
+        return _fail(problem)
 
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else config.fail_on
     try:
@@ -165,6 +177,9 @@ def _main(argv: list[str] | None) -> int:
     code = _emit(result, fmt, args, cwd)
     if code:
         return code
+    problem = grammar_command.finish(result, args, config)
+    if problem:
+        return _fail(problem)
     if args.stats and fmt == "text":  # a report, not a check: its exit code is 0
         return EXIT_OK
     worst = result.max_severity()

@@ -115,6 +115,8 @@ class Engine:
         self.select = select or []
         self.ignore = ignore or []
         self.profile = profile
+        # Notices raised by corpus rules at the end of a run (e.g. "grammar incomplete for 3 files").
+        self.corpus_notices: list[str] = []
 
     def io_selected(self, rule: str) -> bool:
         return is_selected(rule, self.select, self.ignore)
@@ -195,6 +197,8 @@ class Engine:
                 s = suppressions.get(f.path)
                 if s is None or not s.suppressed(f.rule, f.line):
                     findings.append(f)
+            self.corpus_notices.extend(rule.notices)
+            rule.notices.clear()
         return finalize(findings, None)
 
     def result(self, outcomes: list[FileOutcome], corpus: list[Finding],
@@ -203,10 +207,9 @@ class Engine:
         findings = [f for o in outcomes for f in o.findings] + corpus
         findings.sort(key=Finding.sort_key)
         all_notices = list(notices or [])
-        for o in outcomes:
-            for n in o.notices:
-                if n not in all_notices:
-                    all_notices.append(n)
+        for n in [n for o in outcomes for n in o.notices] + self.corpus_notices:
+            if n not in all_notices:
+                all_notices.append(n)
         per_file = Counter(f.path for f in corpus)
         for o in outcomes:
             o.report.findings += per_file.get(o.report.path, 0)

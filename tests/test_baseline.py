@@ -142,7 +142,7 @@ def test_entries_for_files_outside_the_run_are_not_stale(corpus, monkeypatch, ca
     assert len(json.loads((corpus / "baseline.json").read_text("utf-8"))["findings"]) == 3
     # Nor are entries of rules this run did not select.
     run = lint_json(monkeypatch, capsys, corpus, ".", "--baseline", "baseline.json",
-                    "--baseline-prune", "--select", "style.repetition")
+                    "--baseline-prune", "--select", "grammar.repeated-word")
     assert "no stale entries" in run.err
     # But a deleted file's entries are.
     (corpus / "b.md").unlink()

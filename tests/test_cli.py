@@ -32,7 +32,7 @@ def test_seeds_report_style_findings_at_exact_positions(run_cli):
 def test_seeds_have_no_heading_to_paragraph_repetition(run_cli):
     # proselint flags "## Moving Forward" followed by "Focusing on…"/"Moving forward" style
     # repeats across the heading boundary; headings are their own blocks here.
-    r = run_cli(["seeds/", "--format", "json", "--select", "style.repetition"], cwd=REPO)
+    r = run_cli(["seeds/", "--format", "json", "--select", "grammar.repeated-word"], cwd=REPO)
     assert findings(r) == []
     assert json.loads(r.out)["summary"]["files"] == 5
 

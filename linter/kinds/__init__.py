@@ -26,6 +26,10 @@ BUILTIN: dict[str, str] = {
     "readability": "linter.kinds.readability.readability:Readability",
     "paragraph-grade": "linter.kinds.readability.paragraph_grade:ParagraphGrade",
     "sentence-length": "linter.kinds.readability.sentence_length:SentenceLength",
+    "languagetool": "linter.kinds.grammar.languagetool:LanguageToolRule",
+    "article": "linter.kinds.grammar.article:Article",
+    "agreement": "linter.kinds.grammar.agreement:Agreement",
+    "possessive": "linter.kinds.grammar.possessive:Possessive",
 }
 
 
