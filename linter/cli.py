@@ -29,6 +29,17 @@ def _csv(value: str) -> list[str]:
     return [v for v in (p.strip() for p in value.split(",")) if v]
 
 
+def _stats(value: str) -> list[str]:
+    from .stats import STATS
+
+    names = _csv(value)
+    for name in names:
+        if name not in STATS:
+            raise argparse.ArgumentTypeError(
+                f"unknown statistics {name!r} (choose from {', '.join(sorted(STATS))})")
+    return names
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="lint-corpus",
@@ -54,12 +65,25 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--no-show-source", dest="show_source", action="store_false")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--quiet", "-q", action="store_true", help="print findings only")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--diff", action="store_true",
+                   help="print the safe fixes as a unified diff; write nothing")
+    p.add_argument("--stats", type=_stats, action="extend", default=None, metavar="KINDS",
+                   help="print corpus tables instead of the findings "
+                        "(comma-separated: terms, readability)")
     p.add_argument("--list-rules", action="store_true", help="list the configured rules and exit")
     p.add_argument("--explain", metavar="RULE", help="explain a rule and exit")
-    from .runner import add_arguments  # --jobs, --executor, --scheduler, --jsonl, --profile
+    from .languagetool.command import add_arguments as add_grammar_arguments
 
-    add_arguments(p)
+    add_grammar_arguments(p)
     p.add_argument("--version", action="version", version=f"lint-corpus {__version__}")
+    from .workflow import add_arguments
+
+    add_arguments(p)  # --diff-base, --baseline, --no-cache, ...
+    from .runner import add_arguments as add_runner_arguments
+
+    add_runner_arguments(p)  # --jobs, --executor, --scheduler, --jsonl, --profile
     return p
 
 
@@ -88,15 +112,24 @@ def _fail(message: str) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from .languagetool import command as grammar_command
+
+    if grammar_command.is_subcommand(argv):  # `lint-corpus grammar install|status`
+        return grammar_command.run_subcommand(argv)
+    args = build_parser().parse_intermixed_args(argv)
     from .config import ConfigError, load_config, parse_fail_on
-    from .discovery import UsageError, collect_files
+    from .discovery import UsageError, collect_files, display_path
     from .pack import load_pack
 
     cwd = Path.cwd()
     try:
         config = load_config(args.config, cwd)
         select = args.select if args.select is not None else config.select
+        if args.stats and args.select is None:
+            from .stats import STATS
+
+            select = [STATS[name][1] for name in dict.fromkeys(args.stats)]
         ignore = (config.ignore + args.ignore) if args.ignore is not None else config.ignore
         pack = load_pack(config, select=select, ignore=ignore, severity=config.severity)
     except ConfigError as exc:
@@ -107,31 +140,81 @@ def _main(argv: list[str] | None) -> int:
     if args.explain:
         return _explain(pack, args.explain)
 
+    problem = grammar_command.prepare(args, config, pack)
+    if problem:
+        return _fail(problem)
+
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else config.fail_on
     try:
         files = collect_files(args.paths or ([] if args.jsonl else ["."]), config, cwd)
     except UsageError as exc:
         return _fail(str(exc))
 
+    from . import workflow
     from .engine import Engine
     from .runner import RunnerError, print_profile, run_from_args
 
-    engine = Engine(pack, select=select, ignore=ignore)
-    notices = [] if files or args.jsonl else ["no files to lint matched the given paths"]
     try:
-        run = run_from_args(engine, args, config, files, cwd, notices)
-    except RunnerError as exc:
+        wf = workflow.setup(args, pack, config, cwd)
+    except (workflow.WorkflowError, ConfigError) as exc:
         return _fail(str(exc))
-    result = run.result
+    engine = Engine(pack, select=select, ignore=ignore, cache=wf.cache)
+    notices = wf.notices + ([] if files or args.jsonl else ["no files to lint matched the given paths"])
+    files = workflow.files_to_lint(wf, files, engine)  # --diff-base without corpus rules
+    run = None
+    if args.fix or args.diff:
+        if args.jsonl:
+            return _fail("--fix and --diff rewrite files; they cannot be used with --jsonl")
+        items = [(f, display_path(f, cwd)) for f in files]
+        outcomes, code = _fix(engine, items, args, notices)
+        if code is not None:
+            return code
+        result = engine.result(outcomes, engine.corpus_findings(outcomes), notices)
+    else:
+        try:  # in-process, a process pool or Dask; findings stream to the reporter
+            run = run_from_args(engine, args, config, files, cwd, notices)
+        except RunnerError as exc:
+            return _fail(str(exc))
+        result = run.result
+    try:
+        code = workflow.finish(wf, result, engine)
+    except workflow.WorkflowError as exc:
+        return _fail(str(exc))
+    if code is not None:
+        return code
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    code = run.timed("report", _emit, result, fmt, args, cwd)
-    if args.profile:
+    code = run.timed("report", _emit, result, fmt, args, cwd) if run else _emit(result, fmt, args, cwd)
+    if run and args.profile:
         print_profile(run)
     if code:
         return code
+    problem = grammar_command.finish(result, args, config)
+    if problem:
+        return _fail(problem)
+    if args.stats and fmt == "text":  # a report, not a check: its exit code is 0
+        return EXIT_OK
     worst = result.max_severity()
     return EXIT_FINDINGS if fail_on is not None and worst is not None and worst >= fail_on else EXIT_OK
+
+
+def _fix(engine, items, args, notices: list[str]):
+    """--fix / --diff. Returns (outcomes after fixing, exit code or None to go on reporting)."""
+    from .fixing import fix_paths, unified_diff
+
+    try:
+        report = fix_paths(engine, items, write=not args.diff)
+    except OSError as exc:
+        return [], _fail(f"cannot write {exc.filename}: {exc.strerror or exc}")
+    if args.diff:
+        for ff in report.changed:
+            sys.stdout.write(unified_diff(ff.display, ff.before, ff.after))
+        sys.stdout.flush()
+        return [], EXIT_FINDINGS if report.changed else EXIT_OK
+    changed = report.changed
+    notices.append(f"fixed {report.applied} finding{'s' if report.applied != 1 else ''} in "
+                   f"{len(changed)} file{'s' if len(changed) != 1 else ''}")
+    return report.outcomes, None
 
 
 def _emit(result, fmt: str, args, cwd: Path) -> int:
@@ -142,14 +225,23 @@ def _emit(result, fmt: str, args, cwd: Path) -> int:
     color = args.color == "always" or (args.color == "auto" and to_terminal
                                        and not os.environ.get("NO_COLOR"))
     options = ReportOptions(show_source=show_source, color=color, quiet=args.quiet, cwd=str(cwd))
+    if args.stats and fmt == "text":
+        # --stats prints its tables instead of the findings (JSON has them in summary).
+        from .stats import render as render_stats
+
+        def write(stream):
+            render_stats(args.stats, result, stream, options)
+    else:
+        def write(stream):
+            render(fmt, result, stream, options)
     if args.output is None:
-        render(fmt, result, sys.stdout, options)
+        write(sys.stdout)
         sys.stdout.flush()
         return EXIT_OK
     from .atomic import atomic_write_text
 
     try:
-        atomic_write_text(Path(args.output), lambda stream: render(fmt, result, stream, options))
+        atomic_write_text(Path(args.output), write)
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     return EXIT_OK
@@ -157,9 +249,11 @@ def _emit(result, fmt: str, args, cwd: Path) -> int:
 
 def _list_rules(pack) -> int:
     width = max((len(r.id) for r in pack.all_rules), default=10)
+    kind_width = max((len(r.kind) for r in pack.all_rules), default=13)
     for r in pack.all_rules:
         state = "" if r in pack.rules else "  (not selected)"
-        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<13}  {r.rule_description}{state}")
+        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.kind:<{kind_width}}  "
+              f"{r.rule_description}{state}")
     return EXIT_OK
 
 

@@ -41,10 +41,18 @@ class ConfigError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = _relative(self.path) if self.path else ""
         if where and self.line:
             where += f":{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+def _relative(path: str) -> str:
+    """Paths in messages are relative to the working directory when they can be."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path
 
 
 @dataclass
@@ -84,10 +92,17 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             try:
-                if "lint-corpus" in tomllib.loads(candidate.read_text("utf-8")).get("tool", {}):
+                text = candidate.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                if "lint-corpus" in tomllib.loads(text).get("tool", {}):
                     return candidate
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue  # someone else's broken pyproject is not our config
+            except tomllib.TOMLDecodeError:
+                # A broken pyproject is ours to report only if it has our table;
+                # load_config then names the line.
+                if "tool.lint-corpus" in text:
+                    return candidate
     return None
 
 
@@ -105,8 +120,7 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(f"invalid TOML: {exc}", path, int(m.group(1)) if m else None) from None
+        raise _toml_error(exc, path, text) from None
     if "tool" in data or path.name == "pyproject.toml":
         table = data.get("tool", {}).get("lint-corpus")
         if table is None:
@@ -116,6 +130,18 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     cfg = Config(path=path, root=path.resolve().parent, text=text)
     _apply(cfg, table)
     return cfg
+
+
+def _toml_error(exc: Exception, path: Path, text: str) -> ConfigError:
+    """tomllib says "(at line 3, column 11)"; move the line to the front like every other error."""
+    message = str(exc)
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+    if m:
+        return ConfigError(f"invalid TOML: {message[:m.start()]} (column {m.group(2)})",
+                           path, int(m.group(1)))
+    if "end of document" in message:
+        return ConfigError(f"invalid TOML: {message}", path, text.count("\n") + 1)
+    return ConfigError(f"invalid TOML: {message}", path)
 
 
 def _str_list(cfg: Config, table: dict, key: str) -> list[str]:

@@ -57,36 +57,77 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     return out + list(best.values())
 
 
+# Long lines (a whole paragraph on one line, or a 5 MB one) are kept only as a
+# window around the span, so findings stay small whatever the input.
+LINE_WINDOW = 400
+
+
 def finalize(findings: list[Finding], source: SourceText | None) -> list[Finding]:
     """Sort, and fill what reporters need: source line, byte columns, fingerprints."""
     findings.sort(key=Finding.sort_key)
+    if source is not None:
+        _fill_source_fields(findings, source)
     seen: Counter = Counter()
     for f in findings:
-        if source is not None and not f.source_line:
-            f.source_line = source.line_text(f.line)
-            f.byte_column = source.byte_column(f.line, f.column)
-            f.end_byte_column = source.byte_column(f.end_line, f.end_column)
-            f.span_text = source.text[f.start:f.end]
-        key = (f.rule, _normalise(f.span_text), _normalise(f.context))
+        # The path is part of the key: corpus findings of many files are finalised
+        # together, and one file's occurrence number must not depend on another file.
+        key = (f.path, f.rule, _normalise(f.span_text), _normalise(f.context))
         f.fingerprint = fingerprint(f.rule, f.path, f.span_text, f.context, seen[key])
         seen[key] += 1
     return findings
 
 
+def _utf8_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _fill_source_fields(findings: list[Finding], source: SourceText) -> None:
+    # Byte columns are counted incrementally along each line (findings are
+    # sorted), so many findings on one huge line cost O(line), not O(line x findings).
+    text, starts = source.text, source.starts
+    line_no, cursor, cursor_bytes = 0, 0, 0
+    for f in findings:
+        line_start = starts[f.line - 1]
+        line_end = starts[f.line] - 1 if f.line < len(starts) else len(text)
+        if f.line != line_no or f.start < cursor:
+            line_no, cursor, cursor_bytes = f.line, line_start, 0
+        cursor_bytes += _utf8_len(text[cursor:f.start])
+        cursor = f.start
+        f.byte_column = cursor_bytes + 1
+        if f.end_line == f.line:
+            f.end_byte_column = f.byte_column + _utf8_len(text[f.start:f.end])
+        else:
+            f.end_byte_column = _utf8_len(text[starts[f.end_line - 1]:f.end]) + 1
+        lo = max(line_start, f.start - LINE_WINDOW)
+        hi = min(line_end, max(f.end, f.start) + LINE_WINDOW)
+        f.source_line = text[lo:hi]
+        f.source_line_offset = lo - line_start
+        f.span_text = text[f.start:f.end]
+
+
 class Engine:
     def __init__(self, pack: RulePack, *, select: list[str] | None = None,
-                 ignore: list[str] | None = None, profile: bool = False) -> None:
+                 ignore: list[str] | None = None, profile: bool = False,
+                 cache=None) -> None:
         self.pack = pack
+        self.cache = cache  # linter.cache.Cache or None; looked up per file, in any worker
         self.rules = pack.rules
         self.select = select or []
         self.ignore = ignore or []
         self.profile = profile
+        # Notices raised by corpus rules at the end of a run (e.g. "grammar incomplete for 3 files").
+        self.corpus_notices: list[str] = []
 
     def io_selected(self, rule: str) -> bool:
         return is_selected(rule, self.select, self.ignore)
 
     # -- one document ----------------------------------------------------------
     def lint_bytes(self, display: str, raw: bytes) -> FileOutcome:
+        if self.cache is not None:
+            return self.cache.lint(display, raw, self._lint_bytes, self.rules)
+        return self._lint_bytes(display, raw)
+
+    def _lint_bytes(self, display: str, raw: bytes) -> FileOutcome:
         outcome = FileOutcome(FileReport(display))
         t0 = time.perf_counter()
         try:
@@ -156,6 +197,8 @@ class Engine:
                 s = suppressions.get(f.path)
                 if s is None or not s.suppressed(f.rule, f.line):
                     findings.append(f)
+            self.corpus_notices.extend(rule.notices)
+            rule.notices.clear()
         return finalize(findings, None)
 
     def result(self, outcomes: list[FileOutcome], corpus: list[Finding],
@@ -164,15 +207,23 @@ class Engine:
         findings = [f for o in outcomes for f in o.findings] + corpus
         findings.sort(key=Finding.sort_key)
         all_notices = list(notices or [])
-        for o in outcomes:
-            for n in o.notices:
-                if n not in all_notices:
-                    all_notices.append(n)
+        for n in [n for o in outcomes for n in o.notices] + self.corpus_notices:
+            if n not in all_notices:
+                all_notices.append(n)
         per_file = Counter(f.path for f in corpus)
         for o in outcomes:
             o.report.findings += per_file.get(o.report.path, 0)
-        return RunResult(findings=findings, files=[o.report for o in outcomes],
-                         rules=self.rule_infos(), notices=all_notices, tool_version=__version__)
+        result = RunResult(findings=findings, files=[o.report for o in outcomes],
+                           rules=self.rule_infos(), notices=all_notices, tool_version=__version__)
+        # Rules may add summary sections (summary.terms) built from their per-document summaries.
+        for rule in self.rules:
+            extra = getattr(rule, "summary_extra", None)
+            if extra is not None:
+                summaries = [(o.report.path, o.summaries[rule.id]) for o in outcomes
+                             if rule.id in o.summaries]
+                for key, value in (extra(summaries) or {}).items():
+                    result.extra.setdefault(key, value)
+        return result
 
     def rule_infos(self) -> list[RuleInfo]:
         infos = [RuleInfo(r.id, r.kind, r.severity, r.rule_description, r.rule_help, r.source)

@@ -71,9 +71,11 @@ class Finding:
     span_text: str = ""
     context: str = ""
     fingerprint: str = ""
-    # The full text of the start line (for the caret display) and the UTF-8
-    # byte columns of start and end (reviewdog's rdjson counts bytes).
+    # The start line (for the caret display), cut to a window around the span
+    # on very long lines: `source_line_offset` code points were cut on the left.
+    # Byte columns are UTF-8 (reviewdog's rdjson counts bytes).
     source_line: str = ""
+    source_line_offset: int = 0
     byte_column: int = 0
     end_byte_column: int = 0
     # Extra machine-readable detail a rule wants in JSON (e.g. claim scores).

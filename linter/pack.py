@@ -124,7 +124,7 @@ def rule_files(config: Config) -> list[Path]:
 def load_pack(config: Config, *, select: list[str] | None = None,
               ignore: list[str] | None = None, severity: dict[str, Severity] | None = None) -> RulePack:
     digest = hashlib.sha256()
-    specs: list[tuple[str, LineDict, Path]] = []
+    specs: list[tuple[str, LineDict, Path, int]] = []
     sections: dict[str, Section] = {}
     seen: dict[str, str] = {}
     for path in rule_files(config):
@@ -147,7 +147,7 @@ def load_pack(config: Config, *, select: list[str] | None = None,
                     seen[rule_id] = f"{path.name}:{rline}"
                     if not isinstance(spec, dict):
                         raise ConfigError(f"rule '{rule_id}' must be a mapping with 'kind:'", path, rline)
-                    specs.append((str(rule_id), spec, path))
+                    specs.append((str(rule_id), spec, path, rline))
             else:
                 if key in sections:
                     other = sections[key]
@@ -157,11 +157,18 @@ def load_pack(config: Config, *, select: list[str] | None = None,
 
     pack = RulePack(all_rules=[], rules=[], sections=sections)
     consumed: set[str] = set(PACK_SECTIONS)
-    for rule_id, spec, path in specs:
-        rule = _instantiate(rule_id, spec, path, pack, severity or {}, config)
+    for rule_id, spec, path, rline in specs:
+        rule = _instantiate(rule_id, spec, path, rline, pack, severity or {})
         if rule is not None:
             pack.all_rules.append(rule)
             consumed.update(type(rule).sections)
+        elif isinstance(spec, dict) and "kind" in spec:
+            # A disabled rule still owns its kind's sections (e.g. `readability:`),
+            # so switching rules off never turns their settings into an error.
+            try:
+                consumed.update(load_kind(str(spec["kind"])).sections)
+            except KindError:
+                pass
     for name, section in sections.items():
         if name not in consumed:
             raise ConfigError(f"unknown top-level key '{name}' (expected 'rules:' or a section "
@@ -173,8 +180,14 @@ def load_pack(config: Config, *, select: list[str] | None = None,
     known = [r.id for r in pack.all_rules] + list(BUILTIN_RULES)
     for where, prefixes in (("select", select), ("ignore", ignore), ("severity", list(severity or {}))):
         for prefix in prefixes:
-            if not any(rule_matches(prefix, rid) for rid in known):
-                raise config.error(f"{where}: unknown rule id or prefix '{prefix}'", prefix)
+            if any(rule_matches(prefix, rid) for rid in known):
+                continue
+            message = f"{where}: unknown rule id or prefix '{prefix}'"
+            if where == "severity":
+                raise config.error(message, prefix)
+            if prefix in getattr(config, where):
+                raise config.error(message, where)
+            raise ConfigError(f"--{message}")  # it came from the command line
     pack.rules = [r for r in pack.all_rules if is_selected(r.id, select, ignore)]
     digest.update(repr((sorted(select), sorted(ignore),
                         sorted((k, int(v)) for k, v in (severity or {}).items()))).encode())
@@ -189,9 +202,8 @@ def is_selected(rule_id: str, select: list[str], ignore: list[str]) -> bool:
     return best_sel >= 0 and best_sel >= best_ign if best_ign >= 0 else best_sel >= 0
 
 
-def _instantiate(rule_id: str, spec: LineDict, path: Path, pack: RulePack,
-                 severity: dict[str, Severity], config: Config) -> RuleKind | None:
-    rline = spec.line
+def _instantiate(rule_id: str, spec: LineDict, path: Path, rline: int, pack: RulePack,
+                 severity: dict[str, Severity]) -> RuleKind | None:
 
     def err(message: str, key: str | None = None, index: int | None = None) -> ConfigError:
         line = spec.lines.get(key, rline) if key else rline

@@ -91,6 +91,7 @@ class EngineSpec:
     ignore: list[str]
     engine_state: dict[str, Any] = field(default_factory=dict)
     rule_files: list[list[tuple[str, bytes]]] | None = None  # per rules dir: (relative path, bytes)
+    grammar: Any = None  # the run's LanguageTool settings for workers (shares a local server)
     version: str = __version__
     key: str = ""  # digest of a portable spec: Dask workers cache engines by it
 
@@ -106,7 +107,7 @@ class EngineSpec:
                 continue
             state[key] = value
         return cls(config=config, select=list(engine.select), ignore=list(engine.ignore),
-                   engine_state=state)
+                   engine_state=state, grammar=grammar_worker_settings())
 
     def portable(self) -> "EngineSpec":
         dirs = []
@@ -119,7 +120,9 @@ class EngineSpec:
             dirs.append(files)
         import hashlib
 
-        spec = replace(self, rule_files=dirs, key="")
+        # The result cache is a folder on this machine: remote workers go without it.
+        state = {k: v for k, v in self.engine_state.items() if k != "cache"}
+        spec = replace(self, rule_files=dirs, engine_state=state, key="")
         spec.key = hashlib.sha256(pickle.dumps(spec)).hexdigest()
         return spec
 
@@ -145,6 +148,19 @@ class EngineSpec:
         engine = Engine(pack, select=self.select, ignore=self.ignore)
         vars(engine).update(self.engine_state)
         return engine
+
+
+def grammar_worker_settings():
+    """LanguageTool settings for workers, if this run configured LanguageTool."""
+    runtime = sys.modules.get("linter.languagetool.runtime")
+    return runtime.worker_settings() if runtime is not None else None
+
+
+def _use_grammar(settings) -> None:
+    if settings is not None:
+        from .languagetool import runtime
+
+        runtime.use_in_worker(settings)
 
 
 # -- one document, in whichever process -------------------------------------------------
@@ -389,7 +405,9 @@ class Profile:
 class Collector:
     def __init__(self, engine) -> None:
         self.engine = engine
-        self.keep_corpus_state = any(r.is_corpus_rule for r in engine.rules)
+        # Per-document summaries feed corpus rules and rules' summary sections (summary.terms).
+        self.keep_corpus_state = any(r.is_corpus_rule or getattr(r, "summary_extra", None)
+                                     for r in engine.rules)
         self.spool = _Spool()
         self.light: list = []  # outcomes without findings: what corpus rules need
         self.order: dict[str, int] = {}
@@ -420,18 +438,18 @@ class Collector:
     def finish(self, notices: list[str]) -> StreamedResult:
         start = time.perf_counter()
         corpus = self.engine.corpus_findings(self.light) if self.keep_corpus_state else []
+        # The engine's own result() on the light outcomes gives what is not per-finding:
+        # notices (with the corpus rules'), summary sections, rule infos.
+        base = self.engine.result(self.light, [], list(notices) + self.notices)
         self.profile.phases["corpus"] += time.perf_counter() - start
         self.light = []
         totals = Counter(self.totals)
         totals.update(Counter((int(f.severity), f.family) for f in corpus))
-        all_notices = list(notices)
-        for n in self.notices:
-            if n not in all_notices:
-                all_notices.append(n)
         result = StreamedResult(
             findings=FindingStream(self.spool, self.findings, corpus, self.order),
             files=ReportStream(self.spool, self.count, Counter(f.path for f in corpus)),
-            rules=self.engine.rule_infos(), notices=all_notices, tool_version=__version__)
+            rules=base.rules, notices=base.notices, extra=base.extra,
+            tool_version=base.tool_version)
         result._counts = totals
         return result
 
@@ -472,20 +490,22 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _init_forked(keep: bool) -> None:
+def _init_forked(keep: bool, grammar) -> None:
     global _KEEP
     _KEEP = keep
     _ignore_sigint()
+    _use_grammar(grammar)
 
 
 _BUILD_ERROR: str | None = None
 
 
-def _init_spawned(spec: EngineSpec, keep: bool) -> None:
+def _init_spawned(spec: EngineSpec, keep: bool, grammar) -> None:
     global _ENGINE, _BUILDS, _KEEP, _BUILD_ERROR
     _ignore_sigint()
     _KEEP = keep
     try:
+        _use_grammar(grammar)
         _ENGINE = spec.build()
     except Exception as exc:  # a failing initializer would only say "the pool broke"
         _BUILD_ERROR = f"{type(exc).__name__}: {exc}"
@@ -527,13 +547,14 @@ def _process_pool(engine, spec: EngineSpec | None, items: Iterable[Item], jobs: 
     global _ENGINE
     method = start_method or default_start_method()
     ctx = multiprocessing.get_context(method)
+    grammar = spec.grammar if spec is not None else grammar_worker_settings()
     if method == "fork":
         _ENGINE = engine  # inherited by the children: the pack is loaded zero more times
-        init, initargs = _init_forked, (keep,)
+        init, initargs = _init_forked, (keep, grammar)
     else:
         if spec is None:
             raise RunnerError(f"the {method} start method needs the run's configuration")
-        init, initargs = _init_spawned, (spec, keep)
+        init, initargs = _init_spawned, (spec, keep, grammar)
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init,
                                    initargs=initargs)
 
@@ -568,6 +589,7 @@ def _dask_lint_partition(spec: EngineSpec, batch: list[Item], keep: bool) -> lis
             if spec.version != __version__:
                 raise RunnerError(f"this Dask worker has lint-corpus {__version__}, "
                                   f"the client {spec.version}; install the same version")
+            _use_grammar(spec.grammar)
             engine = _DASK_ENGINES[spec.key] = spec.build()
         return [pack_outcome(lint_item(engine, item), keep) for item in batch]
 

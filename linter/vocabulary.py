@@ -28,14 +28,27 @@ def accepted_words(pack) -> frozenset[str]:
 
 
 def _term_words(node) -> set[str]:
-    """Every word in any string inside the term base, whatever its exact shape."""
+    """Every word of every form in the term base (linter/terms/termbase.py):
+    preferred, accepted and rejected forms (a rejected form is reported by
+    terminology.preferred, never also as a misspelling). Meanings and reasons
+    are prose, not vocabulary, and are left out."""
     out: set[str] = set()
-    if isinstance(node, str):
-        out.update(_WORD.findall(node))
-    elif isinstance(node, dict):
-        for value in node.values():
-            out |= _term_words(value)
-    elif isinstance(node, list):
-        for value in node:
-            out |= _term_words(value)
+    if not isinstance(node, dict):
+        return out
+    for group in node.values():
+        if not isinstance(group, dict):
+            continue
+        for status in ("preferred", "accepted", "rejected"):
+            forms = group.get(status)
+            if isinstance(forms, str):
+                forms = [forms]
+            if isinstance(forms, dict):
+                for form, value in forms.items():
+                    out.update(_WORD.findall(str(form)))
+                    if isinstance(value, dict) and isinstance(value.get("use"), str):
+                        out.update(_WORD.findall(value["use"]))
+            elif isinstance(forms, list):
+                for form in forms:
+                    if isinstance(form, str):
+                        out.update(_WORD.findall(form))
     return out

@@ -63,7 +63,7 @@ def test_records_are_linted_like_files(tmp_path):
     # Nothing inside inline code or the URL; non-ASCII columns count code points.
     cols = [(f["line"], f["column"]) for f in by_record["data.jsonl#a-1"] if "phenomenal" in f["message"]]
     assert cols == [(3, 19)]
-    rep = next(f for f in by_record["data.jsonl#a-1"] if f["rule"] == "style.repetition")
+    rep = next(f for f in by_record["data.jsonl#a-1"] if f["rule"] == "grammar.repeated-word")
     assert (rep["line"], rep["column"]) == (6, 15)
 
 
@@ -72,7 +72,8 @@ def test_text_output_names_record_and_line(tmp_path):
     proc = run(["--jsonl", "d.jsonl", "--no-show-source"], tmp_path)
     assert proc.returncode == 0  # warnings only
     assert "d.jsonl#r1:3:19: warning style.puffery 'phenomenal'" in proc.stdout
-    assert proc.stdout.rstrip().endswith("in 1 file — style 4.")
+    summary = next(line for line in proc.stdout.splitlines() if line.startswith("Found "))
+    assert summary == "Found 4 findings (4 warnings) in 1 file — style 3, grammar 1."
 
 
 def test_bad_records_are_reported_at_their_line_and_the_rest_linted(tmp_path):

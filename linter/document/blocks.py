@@ -95,9 +95,10 @@ class Block:
         return self._words
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        sentences = self.sentences
+        i = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1
+        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+            return sentences[i]
         return None
 
     def _segment_at(self, offset: int) -> Segment | None:

@@ -16,6 +16,20 @@ BUILTIN: dict[str, str] = {
     "existence": "linter.kinds.generic.existence:Existence",
     "substitution": "linter.kinds.generic.substitution:Substitution",
     "repetition": "linter.kinds.generic.repetition:Repetition",
+    "claim-registry": "linter.kinds.claims.registry:ClaimRegistry",
+    "unsourced-claim": "linter.kinds.claims.unsourced:UnsourcedClaim",
+    "term-preferred": "linter.kinds.terminology.preferred:Preferred",
+    "term-consistency": "linter.kinds.terminology.consistency:Consistency",
+    "term-case": "linter.kinds.terminology.case:Case",
+    "term-agreement": "linter.kinds.terminology.agreement:Agreement",
+    "term-corpus": "linter.kinds.terminology.corpus:Corpus",
+    "readability": "linter.kinds.readability.readability:Readability",
+    "paragraph-grade": "linter.kinds.readability.paragraph_grade:ParagraphGrade",
+    "sentence-length": "linter.kinds.readability.sentence_length:SentenceLength",
+    "languagetool": "linter.kinds.grammar.languagetool:LanguageToolRule",
+    "article": "linter.kinds.grammar.article:Article",
+    "agreement": "linter.kinds.grammar.agreement:Agreement",
+    "possessive": "linter.kinds.grammar.possessive:Possessive",
 }
 
 

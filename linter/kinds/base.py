@@ -131,6 +131,13 @@ class RuleKind:
         span = block.to_source(start, end)
         if span is None:
             return None
+        if replacement is not None and (
+            document.text[span[0]:span[1]].split() != block.text[start:end].split()
+        ):
+            # Markup inside the span ("the *the*", an entity, a "> " continuation):
+            # replacing the source would break it, so the fix is a suggestion only.
+            # A plain line break inside the span is fine to replace.
+            safe_fix = False
         return self.report_source(document, span[0], span[1], message, replacement=replacement,
                                   safe_fix=safe_fix, suggestions=suggestions, severity=severity,
                                   data=data, context=_sentence_text(block, start))

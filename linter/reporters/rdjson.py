@@ -22,18 +22,9 @@ from ..result import RunResult
 _SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
 
-def _byte_col(line: str, column: int) -> int:
-    return len(line[: column - 1].encode("utf-8")) + 1
-
-
 def _range(f: Finding) -> dict:
+    # The engine fills the UTF-8 byte columns of every finding from the source.
     start, end = f.byte_column, f.end_byte_column
-    # Engines that did not fill the byte columns: derive them from the start
-    # line, which is only possible for the end when it is on the same line.
-    if start <= 0 and f.source_line:
-        start = _byte_col(f.source_line, f.column)
-    if end <= 0 and f.source_line and f.end_line == f.line:
-        end = _byte_col(f.source_line, f.end_column)
     return {"start": {"line": f.line, "column": start or f.column},
             "end": {"line": f.end_line, "column": end or f.end_column}}
 

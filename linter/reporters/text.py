@@ -110,9 +110,14 @@ def _source_block(f: Finding, color: bool) -> list[str]:
     lines: list[str] = []
     gutter = " " * len(str(f.line))
     if f.source_line:
+        # On very long lines the engine keeps only a window of the line, which
+        # starts `source_line_offset` code points in.
+        start = f.column - 1 - f.source_line_offset
         # A span running onto later lines is underlined to the end of this one.
-        end = f.end_column - 1 if f.end_line == f.line else len(f.source_line)
-        shown, offset, width = excerpt(f.source_line, f.column - 1, end)
+        end = f.end_column - 1 - f.source_line_offset if f.end_line == f.line else len(f.source_line)
+        shown, offset, width = excerpt(f.source_line, start, end)
+        if f.source_line_offset and not shown.startswith(ELLIPSIS):
+            shown, offset = ELLIPSIS + shown, offset + 1
         carets = _paint("^" * width, _SEVERITY_COLOR[f.severity], color)
         lines.append(f"{f.line} | {shown}".rstrip(" "))
         lines.append(f"{gutter} | {' ' * offset}{carets}")

@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-from ...patterns import RegexTimeout, compile_pattern, finditer, phrase_pattern, word_bounded
-from ..base import Option, OptionError, RuleKind
+from ...patterns import compile_pattern, phrase_pattern, word_bounded
+from ..base import Option, OptionError
+from .matching import SCOPES, PatternRule
 
-SCOPES = ("heading", "paragraph", "table_cell")
 
-
-class Existence(RuleKind):
+class Existence(PatternRule):
     kind = "existence"
     description = "Flags listed words, phrases or patterns."
     help = "Remove or rephrase the flagged text."
@@ -32,35 +31,16 @@ class Existence(RuleKind):
         tokens, patterns = self.opts["tokens"], self.opts["patterns"]
         if not tokens and not patterns:
             raise OptionError("tokens", "give at least one of 'tokens' or 'patterns'")
-        for s in self.opts["scope"]:
-            if s not in SCOPES:
-                raise OptionError("scope", f"unknown scope {s!r} (known: {', '.join(SCOPES)})")
+        self.configure_scope_and_exceptions()
         parts = []
         if tokens:
             parts.append(word_bounded([phrase_pattern(t) for t in tokens]))
         parts.extend(f"(?:{p})" for p in patterns)
-        ic = self.opts["ignorecase"]
-        self.matcher = compile_pattern("|".join(parts), ignorecase=ic)
-        exc = self.opts["exceptions"]
-        self.exceptions = (
-            compile_pattern(word_bounded([phrase_pattern(e) for e in exc]), ignorecase=ic)
-            if exc else None
-        )
+        self.matcher = compile_pattern("|".join(parts), ignorecase=self.opts["ignorecase"])
 
     def check(self, document):
-        for block in self.blocks(document):
-            try:
-                matches = finditer(self.matcher, block.text)
-                allowed = finditer(self.exceptions, block.text) if self.exceptions else []
-            except RegexTimeout:
-                self.timed_out(document, block)
-                continue
-            for m in matches:
-                if m.start() == m.end():
-                    continue
-                if any(a.start() <= m.start() and m.end() <= a.end() for a in allowed):
-                    continue
-                finding = self.report(document, block, m.start(), m.end(),
-                                      self.format_message(match=m.group()))
-                if finding is not None:
-                    yield finding
+        for block, m in self.matches(document):
+            finding = self.report(document, block, m.start(), m.end(),
+                                  self.format_message(match=m.group()))
+            if finding is not None:
+                yield finding

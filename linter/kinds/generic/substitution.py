@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
-from ...patterns import RegexTimeout, compile_pattern, finditer, phrase_pattern, word_bounded
-from ..base import Option, OptionError, RuleKind
-from .existence import SCOPES
+from ...patterns import compile_pattern, phrase_pattern, word_bounded
+from ..base import Option, OptionError
+from .matching import PatternRule
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -24,7 +24,7 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-class Substitution(RuleKind):
+class Substitution(PatternRule):
     kind = "substitution"
     description = "Suggests a preferred term for a listed one, with a fix."
     help = "Replace the flagged text with the suggested term."
@@ -41,10 +41,7 @@ class Substitution(RuleKind):
         swap = self.opts["swap"]
         if not swap:
             raise OptionError("swap", "'swap' needs at least one entry")
-        for s in self.opts["scope"]:
-            if s not in SCOPES:
-                raise OptionError("scope", f"unknown scope {s!r} (known: {', '.join(SCOPES)})")
-        ic = self.opts["ignorecase"]
+        self.configure_scope_and_exceptions()
         self.replacements = list(swap.values())
         groups = []
         for i, key in enumerate(swap):
@@ -57,31 +54,18 @@ class Substitution(RuleKind):
         # One word boundary around all the keys rather than one per key: the same
         # matches (a key that fails the right boundary backtracks into the next
         # key, as before), tried in the same order, about five times faster.
-        self.matcher = compile_pattern(word_bounded(["|".join(groups)]), ignorecase=ic)
-        exc = self.opts["exceptions"]
-        self.exceptions = (
-            compile_pattern(word_bounded([phrase_pattern(e) for e in exc]), ignorecase=ic)
-            if exc else None
-        )
+        self.matcher = compile_pattern(word_bounded(["|".join(groups)]),
+                                       ignorecase=self.opts["ignorecase"])
 
     def check(self, document):
         mode = self.opts["fix"]
-        for block in self.blocks(document):
-            try:
-                matches = finditer(self.matcher, block.text)
-                allowed = finditer(self.exceptions, block.text) if self.exceptions else []
-            except RegexTimeout:
-                self.timed_out(document, block)
-                continue
-            for m in matches:
-                if any(a.start() <= m.start() and m.end() <= a.end() for a in allowed):
-                    continue
-                replacement = match_case(m.group(), self.replacements[int(m.lastgroup[1:])])
-                message = self.format_message(match=m.group(), replacement=replacement)
-                finding = self.report(
-                    document, block, m.start(), m.end(), message,
-                    replacement=None if mode == "none" else replacement,
-                    safe_fix=mode == "safe",
-                )
-                if finding is not None:
-                    yield finding
+        for block, m in self.matches(document):
+            replacement = match_case(m.group(), self.replacements[int(m.lastgroup[1:])])
+            message = self.format_message(match=m.group(), replacement=replacement)
+            finding = self.report(
+                document, block, m.start(), m.end(), message,
+                replacement=None if mode == "none" else replacement,
+                safe_fix=mode == "safe",
+            )
+            if finding is not None:
+                yield finding

@@ -1,0 +1,159 @@
+"""The claims registry: the `claims:` section of the rule pack, compiled once per run.
+
+Editors keep a list of specific claims they have looked into:
+
+    claims:
+      dialysis-inventor:
+        claim: Rizwan Ahmed developed a low-cost dialysis machine.
+        status: unverified            # unverified | disputed | false | verified
+        note: No patent, paper or news report names him; ask the author for one.
+        patterns:                     # any pattern matching a sentence matches the claim
+          - [dialys\\w*, Rizwan|Ahmed|Pakistan]   # a list: every term, in any order
+          - low-cost dialysis machine            # a string: one term
+        sources: [https://example.org/report, 10.1000/xyz]   # accepted sources
+
+A term is a regular expression matched case-insensitively as a whole word or
+phrase: "dialys\\w*" catches "dialysis" and "dialyser", "Ahmed|Pakistan"
+either name. A list pattern matches when every term occurs somewhere in the
+same sentence, so "a name and 'dialysis' in the same sentence" catches the
+paraphrases a phrase would miss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...config import ConfigError
+from ...patterns import RegexTimeout, compile_pattern
+
+STATUSES = ("unverified", "disputed", "false", "verified")
+SECTION = "claims"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_KEYS = {"claim", "status", "note", "patterns", "sources"}
+
+
+@dataclass(frozen=True)
+class KnownClaim:
+    """One registered claim, compiled."""
+
+    id: str
+    status: str
+    note: str
+    claim: str
+    patterns: tuple[tuple[object, ...], ...]  # each: compiled terms that must all match
+    sources: tuple[str, ...]
+    line: int
+
+    def matches(self, text: str) -> bool:
+        try:
+            return any(all(term.search(text, timeout=1.0) for term in pattern)
+                       for pattern in self.patterns)
+        except TimeoutError:
+            raise RegexTimeout(self.id) from None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """All registered claims."""
+
+    claims: tuple[KnownClaim, ...]
+
+    def matching(self, text: str) -> list[KnownClaim]:
+        return [c for c in self.claims if c.matches(text)]
+
+
+def load_registry(pack) -> Registry:
+    """The pack's registry, validated and compiled once (cached on the pack)."""
+    if pack is None:
+        return Registry(())
+    cached = getattr(pack, "_claims_registry", None)
+    if cached is not None:
+        return cached
+    section = pack.sections.get(SECTION) if getattr(pack, "sections", None) else None
+    registry = _compile(section) if section is not None else Registry(())
+    pack._claims_registry = registry
+    return registry
+
+
+def _compile(section) -> Registry:
+    path, value = section.path, section.value
+
+    def err(message: str, line: int | None) -> ConfigError:
+        return ConfigError(f"claims registry: {message}", path, line or section.line)
+
+    if value is None:
+        return Registry(())
+    if not isinstance(value, dict):
+        raise err("'claims:' must map claim ids to claims", section.line)
+    claims = []
+    for claim_id, spec in value.items():
+        line = value.lines.get(claim_id, section.line) if hasattr(value, "lines") else section.line
+        cid = str(claim_id)
+        if not _ID_RE.match(cid):
+            raise err(f"claim id {cid!r} must be lower-case letters, digits, '-' or '_'", line)
+        if not isinstance(spec, dict):
+            raise err(f"claim '{cid}' must be a mapping with status, note and patterns", line)
+
+        def key_line(key: str) -> int:
+            return spec.lines.get(key, line) if hasattr(spec, "lines") else line
+
+        unknown = sorted(set(map(str, spec)) - _KEYS)
+        if unknown:
+            raise err(f"claim '{cid}': unknown key {unknown[0]!r} (keys: "
+                      f"{', '.join(sorted(_KEYS))})", key_line(unknown[0]))
+        status = spec.get("status")
+        if status is False:  # YAML reads a bare `status: false` as the boolean
+            status = "false"
+        if status not in STATUSES:
+            raise err(f"claim '{cid}': status must be one of {', '.join(STATUSES)}, not {status!r}",
+                      key_line("status"))
+        note = spec.get("note", "")
+        claim_text = spec.get("claim", "")
+        for key, val in (("note", note), ("claim", claim_text)):
+            if not isinstance(val, str):
+                raise err(f"claim '{cid}': '{key}' must be a string", key_line(key))
+        if not note.strip():
+            raise err(f"claim '{cid}': give an editor's 'note' (it is the message writers see)",
+                      key_line("note") if "note" in spec else line)
+        sources = spec.get("sources", []) or []
+        if isinstance(sources, str):
+            sources = [sources]
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            raise err(f"claim '{cid}': 'sources' must be a list of URLs or DOIs", key_line("sources"))
+        patterns = spec.get("patterns")
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not patterns:
+            raise err(f"claim '{cid}': give 'patterns' (a list of terms or lists of terms)",
+                      key_line("patterns") if "patterns" in spec else line)
+        compiled = []
+        for i, pattern in enumerate(patterns):
+            pline = patterns.lines[i] if hasattr(patterns, "lines") else key_line("patterns")
+            terms = pattern if isinstance(pattern, list) else [pattern]
+            if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+                raise err(f"claim '{cid}': pattern {i + 1} must be a term or a list of terms", pline)
+            try:
+                compiled.append(tuple(_term(t) for t in terms))
+            except ValueError as exc:
+                raise err(f"claim '{cid}': pattern {i + 1}: {exc}", pline) from None
+        claims.append(KnownClaim(cid, status, " ".join(note.split()), " ".join(claim_text.split()),
+                                 tuple(compiled), tuple(sources), line))
+    return Registry(tuple(claims))
+
+
+def _term(term: str):
+    """A term as a whole-word, case-insensitive regex; spaces match any whitespace."""
+    body = re.sub(r"(?<!\\) ", r"\\s+", term.strip())
+    return compile_pattern(r"(?<![\w'’-])(?:" + body + r")(?![\w'’-])", ignorecase=True)
+
+
+# -- accepted sources -----------------------------------------------------------------------------
+def normalise_source(text: str) -> str:
+    """A URL or DOI reduced to a comparable key: no scheme, "www.", doi.org prefix or trailing '/'."""
+    t = text.strip().lower()
+    t = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/", "", t)
+    t = re.sub(r"^doi:\s*", "", t)
+    t = re.sub(r"^[a-z][a-z0-9+.-]*://", "", t)
+    t = re.sub(r"^www\.", "", t)
+    return t.rstrip("/")

@@ -1,0 +1,1 @@
+"""Grammar kinds: LanguageTool (when available) and offline checks that always run."""

@@ -1,0 +1,1 @@
+"""Readability kinds: sentence length, paragraph grade, document grade (textstat)."""

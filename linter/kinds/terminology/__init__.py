@@ -1,0 +1,1 @@
+"""Terminology kinds: they read the term base (`terms:` in rules/terminology.yml)."""
