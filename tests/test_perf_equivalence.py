@@ -65,3 +65,34 @@ def test_substitution_matcher_equals_per_key_matcher_on_random_text(words, keys)
     for sep in (" ", ""):
         text = sep.join(words)
         assert _matches(rule.matcher, text) == _matches(_per_key_matcher(rule), text)
+
+
+def test_text_reporter_printable_equals_the_category_rule():
+    import sys
+    import unicodedata
+
+    from linter.reporters.text import _printable
+
+    def by_category(s: str) -> str:
+        return "".join("\ufffd" if ch != "\t" and unicodedata.category(ch) == "Cc" else ch
+                       for ch in s)
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert _printable(every) == by_category(every)
+    assert _printable("a\tb\x1b[31mc\x85d\u2028e") == "a\tb\ufffd[31mc\ufffdd\u2028e"
+
+
+def test_findings_survive_pickling_field_for_field():
+    import dataclasses
+    import pickle
+
+    from linter.finding import Edit, Finding, Fix, Severity
+
+    f = Finding("a b/ü.md", 3, 4, 5, 6, "style.x", Severity.INFO, "msg ‘q’", ("s1", "s2"),
+                Fix((Edit(1, 2, "t"),), safe=False), 10, 20, "span", "ctx", "fp", "line",
+                7, 8, 9, {"k": [1, 2]}, "group", 3)
+    assert all(getattr(f, x.name) != x.default for x in dataclasses.fields(Finding)
+               if x.default is not dataclasses.MISSING)  # every field is set, so each is checked
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        g = pickle.loads(pickle.dumps(f, protocol=protocol))
+        assert g == f and type(g.severity) is Severity and g is not f
