@@ -66,12 +66,19 @@ class Sample:
     code: int
     stdout: str = ""
     stderr: str = ""
+    pss_mb: float = 0.0  # peak of the summed PSS (Linux): shared pages counted once
 
 
 class _RssSampler(threading.Thread):
+    """Peak of the summed RSS, and of the summed PSS (Linux), of a process tree.
+
+    Forked workers share the parent's pages, which RSS counts once per process;
+    PSS splits shared pages between the processes, so its sum is the memory the
+    run really holds. Both are reported; the RSS sum is the conservative one."""
+
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+        self.pid, self.peak, self.peak_pss, self.stop = pid, 0, 0, threading.Event()
 
     def run(self) -> None:
         try:
@@ -82,17 +89,24 @@ class _RssSampler(threading.Thread):
             proc = psutil.Process(self.pid)
         except psutil.Error:
             return
+        pss_ok = hasattr(psutil.Process, "memory_full_info") and sys.platform == "linux"
         while not self.stop.is_set():
-            total = 0
+            total = total_pss = 0
             try:
                 for p in [proc, *proc.children(recursive=True)]:
                     try:
-                        total += p.memory_info().rss
+                        if pss_ok:
+                            info = p.memory_full_info()
+                            total_pss += info.pss
+                        else:
+                            info = p.memory_info()
+                        total += info.rss
                     except psutil.Error:
                         pass
             except psutil.Error:
                 break
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, total_pss)
             self.stop.wait(0.02)
 
 
@@ -116,14 +130,15 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> Sample:
     rss = sampler.peak / 2**20
     if not rss:  # no psutil: the largest single process instead
         rss = after.ru_maxrss / 1024
-    return Sample(wall, cpu, rss, code, stdout, stderr)
+    return Sample(wall, cpu, rss, code, stdout, stderr, sampler.peak_pss / 2**20)
 
 
 def median_sample(samples: list[Sample]) -> Sample:
     walls = sorted(samples, key=lambda s: s.wall)
     mid = walls[len(walls) // 2]
     return Sample(mid.wall, statistics.median(s.cpu for s in samples),
-                  max(s.rss_mb for s in samples), mid.code, mid.stdout, mid.stderr)
+                  max(s.rss_mb for s in samples), mid.code, mid.stdout, mid.stderr,
+                  max(s.pss_mb for s in samples))
 
 
 # -- the tools ---------------------------------------------------------------------------------
@@ -268,7 +283,7 @@ def bench_size(n: int, args, lint: list[str], proselint: Path | None, run_dir: P
                 res.cache_seen = res.cache_seen or cache_present(run_dir)
             samples.setdefault(name, []).append(s)
             print(f"   round {rnd + 1} {name:<9} {s.wall:8.2f} s wall {s.cpu:8.2f} s cpu "
-                  f"{s.rss_mb:7.1f} MB", flush=True)
+                  f"{s.rss_mb:7.1f} MB RSS {s.pss_mb:7.1f} MB PSS", flush=True)
     for name, ss in samples.items():
         res.runs[name] = median_sample(ss)
         res.findings[name] = findings_count(name, res.runs[name].stdout)
@@ -301,10 +316,13 @@ def render(results: list[SizeResult], single_runs: list[Sample], info: dict) -> 
 
     lines += ["### Whole-corpus runs", "",
               "Median of the rounds; ratios are lint-corpus wall time over proselint's in the same "
-              "run. CPU is user + system time of the whole process tree.", "",
-              "| corpus | tool | wall s | CPU s | words/s | peak RSS MB | findings "
+              "run. CPU is user + system time of the whole process tree. Peak RSS sums the "
+              "resident memory of every process of the run (pages that forked workers share "
+              "with the parent are counted once per process); peak PSS counts shared pages once.",
+              "",
+              "| corpus | tool | wall s | CPU s | words/s | peak RSS MB | peak PSS MB | findings "
               "| × proselint (wall) | × proselint (CPU) |",
-              "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     names = {"proselint": "proselint", "cold": "lint-corpus cold", "warm": "lint-corpus warm",
              "jobs1": "lint-corpus cold, --jobs 1", "jsonl": "lint-corpus cold, --jsonl input",
              "dask": "lint-corpus cold, --executor dask (LocalCluster)"}
@@ -320,6 +338,7 @@ def render(results: list[SizeResult], single_runs: list[Sample], info: dict) -> 
             found = r.findings.get(key)
             lines.append(f"| {r.n:,} docs, {r.words:,} words | {names[key]} | {s.wall:.2f} | "
                          f"{s.cpu:.2f} | {r.words / s.wall:,.0f} | {s.rss_mb:.0f} | "
+                         f"{f'{s.pss_mb:.0f}' if s.pss_mb else '-'} | "
                          f"{'' if found is None else f'{found:,}'} | {ratio} | {cpu_ratio} |")
     if results and not any(r.cache_seen for r in results):
         lines += ["", "No result cache was written by this build, so the warm run repeats the "

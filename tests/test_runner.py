@@ -282,3 +282,25 @@ def test_jobs_in_config(tmp_path):
     proc = run_cli(["--list-rules"], tmp_path)
     assert proc.returncode == 2
     assert "pyproject.toml:3: 'jobs' must be a number" in proc.stderr
+
+
+def test_pool_workers_ask_the_run_s_languagetool(tmp_path):
+    """Workers reach the LanguageTool server the run was given (fork and the
+    grammar runtime's worker settings), with the same findings as one process."""
+    from languagetool_fake import FakeLanguageTool
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(30):
+        (docs / f"d{i:02d}.md").write_text(f"Document {i} could of been teh best.\n", "utf-8")
+    with FakeLanguageTool() as fake:
+        args = ["docs", "--format", "json", "--languagetool", fake.url, "--no-cache"]
+        one = run_cli(args + ["--jobs", "1"], tmp_path)
+        checks_one = len(fake.checks)
+        two = run_cli(args + ["--jobs", "2"], tmp_path)
+        checks_two = len(fake.checks) - checks_one
+    assert two.stdout == one.stdout and two.returncode == one.returncode
+    lt = [f for f in json.loads(two.stdout)["findings"] if f["rule"].startswith("grammar.lt")]
+    assert len(lt) >= 30  # 'teh' in every document, from the server
+    assert checks_one == checks_two >= 30
+    assert "Traceback" not in two.stderr
