@@ -291,9 +291,12 @@ def bench_size(n: int, args, lint: list[str], proselint: Path | None, run_dir: P
     return res
 
 
-def bench_single(lint: list[str], run_dir: Path, times: int) -> list[Sample]:
-    measure(lint + [str(SINGLE_FILE)], run_dir)  # warm the OS page cache and .pyc files
-    return [measure(lint + [str(SINGLE_FILE)], run_dir) for _ in range(times)]
+def bench_single(lint: list[str], run_dir: Path, times: int) -> dict[str, list[Sample]]:
+    """The pre-commit case: one file, changed, so the result cache cannot help
+    ("cold", --no-cache); and the same file again, unchanged ("warm")."""
+    measure(lint + [str(SINGLE_FILE)], run_dir)  # warm the OS page cache, .pyc files, the cache
+    return {"cold": [measure(lint + ["--no-cache", str(SINGLE_FILE)], run_dir) for _ in range(times)],
+            "warm": [measure(lint + [str(SINGLE_FILE)], run_dir) for _ in range(times)]}
 
 
 # -- report -------------------------------------------------------------------------------------------
@@ -303,7 +306,8 @@ def _verdict(value: float | None, limit: float) -> str:
     return "**met**" if value <= limit else "**missed**"
 
 
-def render(results: list[SizeResult], single_runs: list[Sample], info: dict) -> str:
+def render(results: list[SizeResult], single_sets: dict[str, list[Sample]], info: dict) -> str:
+    single_runs = single_sets.get("cold", [])
     single = [s.wall for s in single_runs]
     lines = [BEGIN, "", f"Run on {info['date']} with `{info['command']}`.", "",
              "| machine | |", "|---|---|"]
@@ -344,13 +348,18 @@ def render(results: list[SizeResult], single_runs: list[Sample], info: dict) -> 
         lines += ["", "No result cache was written by this build, so the warm run repeats the "
                       "cold one."]
 
-    lines += ["", "### Single file", ""]
-    if single:
-        lines.append(f"`lint-corpus {SINGLE_FILE.relative_to(ROOT)}`, {len(single)} runs: median "
-                     f"{1000 * statistics.median(single):.0f} ms wall, min {1000 * min(single):.0f} ms, "
-                     f"max {1000 * max(single):.0f} ms; CPU median "
-                     f"{1000 * statistics.median(s.cpu for s in single_runs):.0f} ms; "
-                     f"peak RSS {max(s.rss_mb for s in single_runs):.0f} MB.")
+    lines += ["", "### Single file", "",
+              f"`lint-corpus {SINGLE_FILE.relative_to(ROOT)}`: cold is a changed file (run with "
+              "`--no-cache`), warm the same file again with the cache.", "",
+              "| run | runs | median wall ms | min | max | CPU ms | peak RSS MB |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, runs in single_sets.items():
+        walls = [s.wall for s in runs]
+        if walls:
+            lines.append(f"| {label} | {len(walls)} | {1000 * statistics.median(walls):.0f} | "
+                         f"{1000 * min(walls):.0f} | {1000 * max(walls):.0f} | "
+                         f"{1000 * statistics.median(s.cpu for s in runs):.0f} | "
+                         f"{max(s.rss_mb for s in runs):.0f} |")
 
     two = next((r for r in results if r.n == 2000), None)
     big = next((r for r in results if r.n == 20000), None)
@@ -365,7 +374,7 @@ def render(results: list[SizeResult], single_runs: list[Sample], info: dict) -> 
               f"{'-' if cold is None else f'{cold:.2f}×'} | {_verdict(cold, TARGETS['cold'])} |",
               f"| 2k warm ≤ {TARGETS['warm']}× proselint | "
               f"{'-' if warm is None else f'{warm:.3f}×'} | {_verdict(warm, TARGETS['warm'])} |",
-              f"| single file ≤ {1000 * TARGETS['single']:.0f} ms | "
+              f"| single file (cold) ≤ {1000 * TARGETS['single']:.0f} ms | "
               f"{'-' if single_med is None else f'{1000 * single_med:.0f} ms'} | "
               f"{_verdict(single_med, TARGETS['single'])} |",
               f"| 20k peak RSS ≤ {TARGETS['rss']:.0f} MB | "
