@@ -331,3 +331,13 @@ def test_gitlab_fingerprints_survive_inserted_lines(run_cli, project):
     assert [d["location"]["lines"]["begin"] for d in after] == [7, 9, 9]
     assert [d["fingerprint"] for d in before] == [d["fingerprint"] for d in after]
     assert len({d["fingerprint"] for d in before}) == 3
+
+
+def test_repo_seed_baseline_is_current(run_cli):
+    # The repo's pre-commit hook lints seeds/ against this baseline; when rules
+    # change, regenerate it: lint-corpus seeds/ --write-baseline .lint-corpus-baseline.json
+    r = run_cli(["seeds/", "--baseline", ".lint-corpus-baseline.json", "--format", "json",
+                 "--no-cache"], cwd=REPO)
+    data = json.loads(r.out)
+    assert data["findings"] == [], [f["rule"] + " " + f["path"] for f in data["findings"]]
+    assert data["summary"]["suppressed_by_baseline"] > 100
