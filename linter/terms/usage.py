@@ -32,13 +32,26 @@ def document_usage(document, analysis: Analysis) -> dict:
             g["variants"][occ.variant] = {
                 "form": occ.form.text, "written": occ.written, "start": span[0], "end": span[1], "line": line,
                 "column": col, "end_line": end_line, "end_column": end_col,
-                "source_line": document.source.line_text(line),
+                # A window of the line, as the engine keeps for every finding:
+                # summaries live until the end of a corpus run.
+                **_line_window(document, span[0], span[1], line),
                 "byte_column": document.source.byte_column(line, col),
                 "end_byte_column": document.source.byte_column(end_line, end_col),
                 "context": (occ.block.sentence_at(occ.start).text
                             if occ.block.sentence_at(occ.start) else occ.block.text),
             }
     return groups
+
+
+def _line_window(document, start: int, end: int, line: int) -> dict:
+    from ..engine import LINE_WINDOW
+
+    text, starts = document.source.text, document.source.starts
+    line_start = starts[line - 1]
+    line_end = starts[line] - 1 if line < len(starts) else len(text)
+    lo = max(line_start, start - LINE_WINDOW)
+    hi = min(line_end, end + LINE_WINDOW)
+    return {"source_line": text[lo:hi], "source_line_offset": lo - line_start}
 
 
 def dominant(counts: dict[str, int]) -> str | None:

@@ -53,5 +53,7 @@ class Corpus(TermRule):
                     severity=self.severity, message=message,
                     suggestions=(group.variant_name(corpus_dom),), start=first["start"],
                     end=first["end"], span_text=first["written"], context=first["context"],
-                    source_line=first["source_line"], byte_column=first["byte_column"],
+                    source_line=first["source_line"],
+                    source_line_offset=first.get("source_line_offset", 0),
+                    byte_column=first["byte_column"],
                     end_byte_column=first["end_byte_column"], data={"group": group.name})
