@@ -33,9 +33,5 @@ class Document:
     def text(self) -> str:
         return self.source.text
 
-    def prose_blocks(self, *, headings: bool = False):
-        """Blocks rules usually read: everything but headings unless asked."""
-        return [b for b in self.blocks if headings or not b.is_heading]
-
     def position(self, offset: int) -> tuple[int, int]:
         return self.source.position(offset)

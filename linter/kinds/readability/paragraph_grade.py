@@ -13,8 +13,9 @@ hardest on the same metric, which is where a rewrite pays off most.
 
 from __future__ import annotations
 
-from ...readability.measure import (BY_NAME, ReadabilityUnavailable, analyse, as_sentences,
-                                    counted_words, measure_one, prose, span)
+from ...readability.measure import (BY_NAME, as_sentences, counted_words, measure_one, prose,
+                                    span)
+from . import analysis_or_notice
 from ...readability.presets import SECTION, resolve
 from ..base import Option, OptionError, RuleKind
 
@@ -55,10 +56,8 @@ class ParagraphGrade(RuleKind):
         self.audience = audience.name if audience else "custom"
 
     def check(self, document):
-        try:
-            analysis = analyse(document)
-        except ReadabilityUnavailable as exc:
-            self.notice(str(exc))
+        analysis = analysis_or_notice(self, document)
+        if analysis is None:
             return
         metric = self.metric
         over = [p for p in analysis.paragraphs

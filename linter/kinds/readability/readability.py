@@ -16,6 +16,7 @@ fills `files[].metrics.readability` in JSON and `--stats readability`.
 from __future__ import annotations
 
 from ...readability.measure import BY_NAME, METRICS, ReadabilityUnavailable, analyse, span
+from . import analysis_or_notice
 from ...readability.presets import SECTION, check_limits, resolve
 from ..base import Option, OptionError, RuleKind
 
@@ -68,10 +69,8 @@ class Readability(RuleKind):
                 if name in metrics and BY_NAME[name].exceeds(metrics[name], limit)]
 
     def check(self, document):
-        try:
-            analysis = analyse(document)
-        except ReadabilityUnavailable as exc:
-            self.notice(str(exc))
+        analysis = analysis_or_notice(self, document)
+        if analysis is None:
             return
         if not analysis.paragraphs or analysis.words < self.opts["min_words"]:
             return
