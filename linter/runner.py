@@ -621,7 +621,11 @@ def _dask(spec: EngineSpec, items: Iterable[Item], jobs: int, scheduler: str | N
         else:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                    dashboard_address=":0", host="127.0.0.1",
-                                   silence_logs=logging.ERROR)
+                                   # Our own cluster's shutdown races (a worker's last
+                                   # heartbeat after the scheduler left) log at ERROR;
+                                   # they are not the user's problem, and real task
+                                   # failures reach us as exceptions anyway.
+                                   silence_logs=logging.CRITICAL)
             client = Client(cluster)
     except (OSError, ValueError, TimeoutError) as exc:
         if cluster is not None:
