@@ -198,3 +198,49 @@ def test_compact_corpus_gives_textstat_every_dictionary_count():
     wrong = [(w, ts.syllable_count(w), first[w]) for w in words
              if ts.syllable_count(w) != first[w]]
     assert wrong == []
+
+
+def _python(code: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_textstat_runs_without_loading_nltk():
+    """textstat imports NLTK only to find the dictionary, which we hand it:
+    NLTK (and numpy behind it) stay unloaded, which a one-file run feels."""
+    out = _python("""
+        import sys
+        from linter.readability.measure import measure
+        print(measure("The cat sat on the mat. Institutionalization is a long word.")["smog_index"])
+        print(sorted(m for m in ("nltk.data", "nltk.corpus", "numpy") if m in sys.modules))
+    """)
+    assert out.split("\n")[1] == "[]"
+    assert float(out.split("\n")[0]) > 0
+
+
+def test_code_that_uses_nltk_still_gets_the_real_module():
+    out = _python("""
+        from linter.readability.measure import measure
+        measure("A sentence.")
+        import nltk
+        from nltk.tokenize import wordpunct_tokenize
+        print(nltk.__name__, hasattr(nltk, "download"), wordpunct_tokenize("a-b"))
+        import sys
+        print(type(sys.modules["nltk"]).__name__)
+    """)
+    assert out.splitlines() == ["nltk True ['a', '-', 'b']", "module"]
+
+
+def test_per_word_caches_hold_a_vocabulary():
+    from linter.readability.measure import _textstat
+    from linter.readability.textstat_setup import WORD_CACHE
+
+    _textstat()
+    from textstat.backend.counts import _count_polysyllable_words as poly
+    from textstat.backend.selections import _list_difficult_words as difficult
+
+    assert poly.count_syllables.cache_parameters()["maxsize"] == WORD_CACHE
+    assert difficult.is_difficult_word.cache_parameters()["maxsize"] == WORD_CACHE

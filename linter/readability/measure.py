@@ -15,8 +15,6 @@ run without readability rules never pays for them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-
 from ..document.blocks import PLACEHOLDER
 
 
@@ -54,22 +52,18 @@ class ReadabilityUnavailable(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=1)
 def _textstat():
     """A textstat instance of our own (English, unrounded), with the offline dictionary."""
-    from .cmu import CMUDictUnavailable, install
+    from .cmu import CMUDictUnavailable
+    from .textstat_setup import load_textstat
 
     try:
-        install()
-        from textstat.textstat import textstatistics
+        return load_textstat()
     except CMUDictUnavailable as exc:
         raise ReadabilityUnavailable(str(exc)) from None
     except ImportError as exc:
         raise ReadabilityUnavailable(
             f"readability metrics need textstat (pip install textstat): {exc}") from None
-    ts = textstatistics()
-    ts.set_lang("en_US")
-    return ts
 
 
 def measure(text: str) -> dict[str, float]:

@@ -1,0 +1,143 @@
+"""Load textstat for lint-corpus: offline, without NLTK's start-up cost, with per-word caches.
+
+textstat 0.7.x is the reference for every readability number we report, and
+nothing here changes a number. Three things about how it loads cost a
+one-file run most of its time, or a corpus run a third of its rule time:
+
+1. It imports NLTK at import time (~0.2 s, with numpy) only so that
+   `get_cmudict()` can read the CMU dictionary through NLTK's corpus reader
+   (another ~0.2–0.4 s per process). We hand textstat the same dictionary,
+   read straight from the compact corpus file that `cmu` derives from the
+   `cmudict` package, and let textstat's `import nltk` find a stand-in that
+   imports NLTK in full the moment anything uses it, so code that really
+   uses NLTK in the same process still works.
+2. Its per-word functions (`count_syllables`, `is_difficult_word`) are
+   memoised with `lru_cache(maxsize=128)`, fewer entries than the words of one
+   paragraph, so nearly every call misses. We re-wrap the same functions with
+   a cache big enough for a corpus's vocabulary.
+3. Where textstat's internals are not as expected (a version outside the
+   tested range), none of this is applied: textstat then finds the
+   dictionary through NLTK's search path (`cmu.install`), slower but exact.
+
+tests/test_readability_offline.py checks every word of the dictionary, and
+exact metric values, through textstat's public API with this set-up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import types
+from functools import lru_cache
+
+# Per-word memo size: an English corpus's working vocabulary fits, and the
+# keys are short (the same functions also see whole paragraphs now and then).
+WORD_CACHE = 1 << 16
+_PER_WORD = ("count_syllables", "is_difficult_word")
+
+
+class PhoneDict(dict):
+    """word -> "PH ON ES", read like NLTK's cmudict.dict(): d[word] == [[phones]].
+
+    textstat only ever reads `d[word][0]`; the phones are split on demand
+    instead of building ~400,000 small lists up front.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [dict.__getitem__(self, word).split()]
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module in sys.modules until one of its attributes is used.
+
+    The import machinery only reads `__spec__` of a module it finds in
+    sys.modules, so `import nltk` elsewhere gets this stand-in at no cost;
+    the first real use (`nltk.data`, `import nltk.corpus`) imports the real
+    module, puts it in sys.modules and answers from it. (The standard
+    library's LazyLoader loads on `__spec__` too, so it loads at once.)
+    """
+
+    def __init__(self, spec) -> None:
+        super().__init__(spec.name)
+        self.__spec__ = spec
+        self.__loader__ = spec.loader
+
+    def __getattr__(self, attr: str):  # only called for attributes not set above
+        name = self.__spec__.name
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attr)
+
+
+def _defer_import(name: str) -> None:
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is not None:  # not installed: textstat's own import will say so
+        sys.modules[name] = _Deferred(spec)
+
+
+def _textstat_modules():
+    return [m for name, m in list(sys.modules.items())
+            if m is not None and (name == "textstat" or name.startswith("textstat."))]
+
+
+def _rebind(original, replacement) -> int:
+    """Point every textstat module's global that is `original` at `replacement`."""
+    count = 0
+    for module in _textstat_modules():
+        for attr, value in list(vars(module).items()):
+            if value is original:
+                setattr(module, attr, replacement)
+                count += 1
+    return count
+
+
+def _give_dictionary(phones: PhoneDict) -> bool:
+    from textstat.backend.utils import _get_cmudict
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    original = _get_cmudict.get_cmudict
+
+    def get_cmudict(lang: str):
+        # Same contract as textstat's: the dictionary for English, else None.
+        return phones if get_lang_root(lang) == "en" else None
+
+    return _rebind(original, get_cmudict) > 0
+
+
+def _widen_caches() -> None:
+    for module in _textstat_modules():
+        for attr in _PER_WORD:
+            fn = vars(module).get(attr)
+            if fn is None or not hasattr(fn, "__wrapped__") or not hasattr(fn, "cache_info"):
+                continue
+            if (fn.cache_parameters() or {}).get("maxsize", 0) >= WORD_CACHE:
+                continue  # already ours
+            _rebind(fn, lru_cache(maxsize=WORD_CACHE)(fn.__wrapped__))
+
+
+@lru_cache(maxsize=1)
+def load_textstat():
+    """An English textstat instance (unrounded) with the offline dictionary.
+
+    Raises cmu.CMUDictUnavailable or ImportError; measure.py words the message.
+    """
+    from . import cmu
+
+    root = cmu.data_dir()  # derive the compact corpus once (cached on disk)
+    _defer_import("nltk")
+    from textstat.textstat import textstatistics
+
+    try:
+        fast = _give_dictionary(cmu.load_phones(root))
+    except (ImportError, AttributeError, OSError):
+        fast = False
+    if not fast:
+        cmu.install()  # the documented route: NLTK's search path
+    _widen_caches()
+    ts = textstatistics()
+    ts.set_lang("en_US")
+    return ts
