@@ -31,7 +31,8 @@ def fold(text: str) -> str:
     """Case-insensitive key. IGNORECASE matches the dotless ı and the dotted İ
     to i, which casefold() alone does not; every other pair it matches,
     casefold() maps to the same string."""
-    return text.casefold().replace("ı", "i").replace("i̇", "i")
+    folded = text.casefold()
+    return folded if folded.isascii() else folded.replace("ı", "i").replace("i̇", "i")
 
 
 def _key(run: str, ignorecase: bool) -> str:
@@ -97,12 +98,9 @@ def block_keys(document, block, ignorecase: bool) -> tuple[frozenset, frozenset]
 
 
 def _runs_and_pairs(text: str, ignorecase: bool) -> tuple[frozenset, frozenset]:
-    words, pairs = set(), set()
-    previous, previous_end = None, -1
-    for m in _RUN.finditer(text):
-        run = _key(m.group(), ignorecase)
-        words.add(run)
-        if previous is not None and text[previous_end:m.start()].isspace():
-            pairs.add((previous, run))
-        previous, previous_end = run, m.end()
-    return frozenset(words), frozenset(pairs)
+    runs = _RUN.findall(text)
+    between = _RUN.split(text)[1:-1]  # what separates run i from run i + 1
+    if ignorecase:
+        runs = [fold(r) for r in runs]
+    pairs = {(a, b) for a, b, gap in zip(runs, runs[1:], between) if gap.isspace()}
+    return frozenset(runs), frozenset(pairs)
