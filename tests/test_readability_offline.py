@@ -242,5 +242,12 @@ def test_per_word_caches_hold_a_vocabulary():
     from textstat.backend.counts import _count_polysyllable_words as poly
     from textstat.backend.selections import _list_difficult_words as difficult
 
-    assert poly.count_syllables.cache_parameters()["maxsize"] == WORD_CACHE
-    assert difficult.is_difficult_word.cache_parameters()["maxsize"] == WORD_CACHE
+    assert poly.count_syllables.words.cache_parameters()["maxsize"] == WORD_CACHE
+    assert difficult.is_difficult_word.words.cache_parameters()["maxsize"] == WORD_CACHE
+    # Whole texts are never kept in the big cache (a corpus run would hold them all).
+    before = poly.count_syllables.words.cache_info().currsize
+    text = "A paragraph of several words that is not a single word at all."
+    poly.count_syllables(text, "en_US")
+    assert poly.count_syllables.words.cache_info().currsize == before
+    poly.count_syllables("zyzzogeton", "en_US")
+    assert poly.count_syllables.words.cache_info().currsize == before + 1

@@ -35,6 +35,7 @@ from functools import lru_cache
 # Per-word memo size: an English corpus's working vocabulary fits, and the
 # keys are short (the same functions also see whole paragraphs now and then).
 WORD_CACHE = 1 << 16
+MAX_WORD = 40  # longer keys are texts, not words
 _PER_WORD = ("count_syllables", "is_difficult_word")
 
 
@@ -139,15 +140,31 @@ def _remember_hyphenation() -> None:
     _rebind(original, get_pyphen)
 
 
+def _word_cached(fn):
+    """`fn` (textstat's lru_cache(128) wrapper) with a big cache for single words.
+
+    count_syllables is also asked for whole paragraphs and documents: those
+    keep textstat's own small cache, so a corpus run never holds its texts.
+    """
+    words = lru_cache(maxsize=WORD_CACHE)(fn.__wrapped__)
+
+    def cached(text: str, *args):
+        return words(text, *args) if len(text) <= MAX_WORD and " " not in text else fn(text, *args)
+
+    cached.words = words  # for tests: the per-word cache
+    return cached
+
+
 def _widen_caches() -> None:
+    done = set()
     for module in _textstat_modules():
         for attr in _PER_WORD:
             fn = vars(module).get(attr)
-            if fn is None or not hasattr(fn, "__wrapped__") or not hasattr(fn, "cache_info"):
-                continue
-            if (fn.cache_parameters() or {}).get("maxsize", 0) >= WORD_CACHE:
-                continue  # already ours
-            _rebind(fn, lru_cache(maxsize=WORD_CACHE)(fn.__wrapped__))
+            if fn is None or id(fn) in done or not hasattr(fn, "cache_info"):
+                continue  # not textstat's cached function, or already replaced
+            replacement = _word_cached(fn)
+            done.add(id(replacement))
+            _rebind(fn, replacement)
 
 
 @lru_cache(maxsize=1)
