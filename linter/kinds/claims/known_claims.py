@@ -52,9 +52,16 @@ class KnownClaim:
         """`folded`: `prefilter.fold(text)`, when the caller has it (None: no gating)."""
         gates = self.gates or tuple((None,) * len(p) for p in self.patterns)
         try:
-            return any(all((gate is None or gate.admits(folded)) and term.search(text, timeout=1.0)
-                           for term, gate in zip(pattern, pattern_gates))
-                       for pattern, pattern_gates in zip(self.patterns, gates))
+            # Plain loops, not any(all(...)): this runs for every claim of every sentence.
+            for pattern, pattern_gates in zip(self.patterns, gates):
+                for term, gate in zip(pattern, pattern_gates):
+                    if gate is not None and not gate.admits(folded):
+                        break
+                    if not term.search(text, timeout=1.0):
+                        break
+                else:
+                    return True
+            return False
         except TimeoutError:
             raise RegexTimeout(self.id) from None
 
