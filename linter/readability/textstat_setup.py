@@ -14,7 +14,9 @@ one-file run most of its time, or a corpus run a third of its rule time:
 2. Its per-word functions (`count_syllables`, `is_difficult_word`) are
    memoised with `lru_cache(maxsize=128)`, fewer entries than the words of one
    paragraph, so nearly every call misses. We re-wrap the same functions with
-   a cache big enough for a corpus's vocabulary.
+   a cache big enough for a corpus's vocabulary, and remember pyphen's
+   hyphenation of each word, which textstat's per-text loop asks again and
+   again.
 3. Where textstat's internals are not as expected (a version outside the
    tested range), none of this is applied: textstat then finds the
    dictionary through NLTK's search path (`cmu.install`), slower but exact.
@@ -108,6 +110,35 @@ def _give_dictionary(phones: PhoneDict) -> bool:
     return _rebind(original, get_cmudict) > 0
 
 
+class _RememberingPyphen:
+    """textstat's Pyphen object, with `positions(word)` remembered per word.
+
+    textstat counts the syllables of a text word by word: a dictionary
+    lookup, else pyphen's hyphenation points. That loop is not memoised, and
+    with the compact dictionary more than half of the words of a text take
+    the pyphen branch, every time they occur.
+    """
+
+    def __init__(self, pyphen) -> None:
+        self._pyphen = pyphen
+        self.positions = lru_cache(maxsize=WORD_CACHE)(pyphen.positions)
+
+    def __getattr__(self, name: str):
+        return getattr(self._pyphen, name)
+
+
+def _remember_hyphenation() -> None:
+    from textstat.backend.utils import _get_pyphen
+
+    original = _get_pyphen.get_pyphen
+
+    @lru_cache(maxsize=None)
+    def get_pyphen(lang: str):
+        return _RememberingPyphen(original(lang))
+
+    _rebind(original, get_pyphen)
+
+
 def _widen_caches() -> None:
     for module in _textstat_modules():
         for attr in _PER_WORD:
@@ -138,6 +169,10 @@ def load_textstat():
     if not fast:
         cmu.install()  # the documented route: NLTK's search path
     _widen_caches()
+    try:
+        _remember_hyphenation()
+    except (ImportError, AttributeError):
+        pass  # a textstat whose internals differ: slower, same numbers
     ts = textstatistics()
     ts.set_lang("en_US")
     return ts

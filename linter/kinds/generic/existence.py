@@ -37,6 +37,8 @@ class Existence(PatternRule):
             parts.append(word_bounded([phrase_pattern(t) for t in tokens]))
         parts.extend(f"(?:{p})" for p in patterns)
         self.matcher = compile_pattern("|".join(parts), ignorecase=self.opts["ignorecase"])
+        if tokens:
+            self.filter_phrases(tokens, patterns)
 
     def check(self, document):
         for block, m in self.matches(document):

@@ -56,6 +56,8 @@ class Substitution(PatternRule):
         # key, as before), tried in the same order, about five times faster.
         self.matcher = compile_pattern(word_bounded(["|".join(groups)]),
                                        ignorecase=self.opts["ignorecase"])
+        if not self.opts["regex"]:
+            self.filter_phrases(list(swap))
 
     def check(self, document):
         mode = self.opts["fix"]
