@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ...document import Block, Document, Sentence
+from .prefilter import LiteralGate, Need, fold, literal_gate
 
 CITATION_KINDS = ("link", "footnote", "numeric", "author-year", "identifier")
 
@@ -101,6 +103,13 @@ _IDENTIFIER = re.compile(
     r"|\bPMID:?\s?\d{5,9}\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _identifier_gate():
+    return literal_gate(_IDENTIFIER.pattern, _IDENTIFIER.flags) or LiteralGate(Need(parts={""}))
+
+
 _NOT_SOURCE_TARGETS = ("#", "mailto:", "tel:", "javascript:", "data:")
 
 # -- bare attributions ----------------------------------------------------------------------
@@ -228,16 +237,21 @@ class CitationIndex:
             if label == "" or label in self.document.footnote_definitions:
                 found.append(Citation("footnote", offset, offset, label or "^[…]"))
         text = block.text
-        for m in _NUMERIC.finditer(text):
-            numbers = _expand(m.group(1))
-            if numbers and numbers <= self.reference_numbers:
-                found.append(Citation("numeric", m.start(), m.end(), m.group()))
-        for regex in (_PAREN_CITE, _NARRATIVE_CITE):
-            for m in regex.finditer(text):
-                if _is_author_year(m.group()):
-                    found.append(Citation("author-year", m.start(), m.end(), m.group()))
-        for m in _IDENTIFIER.finditer(text):
-            found.append(Citation("identifier", m.start(), m.end(), m.group()))
+        # Each regex needs a bracket, a parenthesis or an identifier prefix: most blocks
+        # have none of them and skip the scan (see prefilter).
+        if "[" in text and self.reference_numbers:
+            for m in _NUMERIC.finditer(text):
+                numbers = _expand(m.group(1))
+                if numbers and numbers <= self.reference_numbers:
+                    found.append(Citation("numeric", m.start(), m.end(), m.group()))
+        if "(" in text:
+            for regex in (_PAREN_CITE, _NARRATIVE_CITE):
+                for m in regex.finditer(text):
+                    if _is_author_year(m.group()):
+                        found.append(Citation("author-year", m.start(), m.end(), m.group()))
+        if _identifier_gate().admits(fold(text)):
+            for m in _IDENTIFIER.finditer(text):
+                found.append(Citation("identifier", m.start(), m.end(), m.group()))
         found.sort(key=lambda c: (c.start, c.end))
         return found
 

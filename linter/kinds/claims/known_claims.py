@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ...config import ConfigError
 from ...patterns import RegexTimeout, compile_pattern
+from .prefilter import editor_gate, fold
 
 STATUSES = ("unverified", "disputed", "false", "verified")
 SECTION = "claims"
@@ -44,11 +45,23 @@ class KnownClaim:
     patterns: tuple[tuple[object, ...], ...]  # each: compiled terms that must all match
     sources: tuple[str, ...]
     line: int
+    # Per pattern, per term: a LiteralGate (or None) that skips a term the text cannot match.
+    gates: tuple[tuple[object, ...], ...] = ()
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, folded=None) -> bool:
+        """`folded`: `prefilter.fold(text)`, when the caller has it (None: no gating)."""
+        gates = self.gates or tuple((None,) * len(p) for p in self.patterns)
         try:
-            return any(all(term.search(text, timeout=1.0) for term in pattern)
-                       for pattern in self.patterns)
+            # Plain loops, not any(all(...)): this runs for every claim of every sentence.
+            for pattern, pattern_gates in zip(self.patterns, gates):
+                for term, gate in zip(pattern, pattern_gates):
+                    if gate is not None and not gate.admits(folded):
+                        break
+                    if not term.search(text, timeout=1.0):
+                        break
+                else:
+                    return True
+            return False
         except TimeoutError:
             raise RegexTimeout(self.id) from None
 
@@ -60,7 +73,10 @@ class Registry:
     claims: tuple[KnownClaim, ...]
 
     def matching(self, text: str) -> list[KnownClaim]:
-        return [c for c in self.claims if c.matches(text)]
+        if not self.claims:
+            return []
+        folded = fold(text)  # once per sentence, for every term's gate
+        return [c for c in self.claims if c.matches(text, folded)]
 
 
 def load_registry(pack) -> Registry:
@@ -127,7 +143,7 @@ def _compile(section) -> Registry:
         if not isinstance(patterns, list) or not patterns:
             raise err(f"claim '{cid}': give 'patterns' (a list of terms or lists of terms)",
                       key_line("patterns") if "patterns" in spec else line)
-        compiled = []
+        compiled, gates = [], []
         for i, pattern in enumerate(patterns):
             pline = patterns.lines[i] if hasattr(patterns, "lines") else key_line("patterns")
             terms = pattern if isinstance(pattern, list) else [pattern]
@@ -135,10 +151,12 @@ def _compile(section) -> Registry:
                 raise err(f"claim '{cid}': pattern {i + 1} must be a term or a list of terms", pline)
             try:
                 compiled.append(tuple(_term(t) for t in terms))
+                gates.append(tuple(editor_gate(t.strip(), c.pattern)
+                                   for t, c in zip(terms, compiled[-1])))
             except ValueError as exc:
                 raise err(f"claim '{cid}': pattern {i + 1}: {exc}", pline) from None
         claims.append(KnownClaim(cid, status, " ".join(note.split()), " ".join(claim_text.split()),
-                                 tuple(compiled), tuple(sources), line))
+                                 tuple(compiled), tuple(sources), line, tuple(gates)))
     return Registry(tuple(claims))
 
 

@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from .prefilter import fold, literal_gate
 
 SIGNAL_NAMES = ("actor", "number", "superlative", "attribution", "ranking")
 
@@ -200,19 +203,37 @@ def _in_apposition(text: str, start: int, verb_start: int) -> bool:
             and "," in text[start:verb_start])
 
 
+@cache
+def _gated_patterns():
+    """(signal name, regex, gate) for the plain signals; gates are built on first use
+    (parsing the patterns again costs a few milliseconds a lint run need not pay twice)."""
+    return tuple((name, regex, literal_gate(regex.pattern, regex.flags))
+                 for name, regex in (("number", _NUMBER_RE), ("superlative", _SUPERLATIVE_RE),
+                                     ("ranking", _RANKING_RE), ("attribution", _ATTRIBUTION_RE),
+                                     ("actor", _VERB_RE)))
+
+
+def _matches(regex, gate, text: str, folded: str | None) -> list:
+    # The gate only skips a sentence the regex cannot match (see prefilter).
+    if gate is not None and not gate.admits(folded):
+        return []
+    return list(regex.finditer(text))
+
+
 def find_signals(text: str) -> list[Signal]:
     """All signals in one sentence, in text order (at most one per span)."""
+    folded = fold(text)
+    (_, number_re, number_gate), *plain, (_, verb_re, verb_gate) = _gated_patterns()
     found: list[Signal] = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _matches(number_re, number_gate, text, folded):
         s = m.group().strip()
         if not s or _NAME_NUMBER.search(text[max(0, m.start() - 1):m.end() + 1]) and s.isdigit():
             continue
         found.append(Signal("number", m.start(), m.start() + len(s), s))
-    for name, regex in (("superlative", _SUPERLATIVE_RE), ("ranking", _RANKING_RE),
-                        ("attribution", _ATTRIBUTION_RE)):
-        for m in regex.finditer(text):
+    for name, regex, gate in plain:
+        for m in _matches(regex, gate, text, folded):
             found.append(Signal(name, m.start(), m.end(), m.group()))
-    verbs = list(_VERB_RE.finditer(text))
+    verbs = _matches(verb_re, verb_gate, text, folded)
     if verbs:
         names = _names(text)
         for verb in verbs:

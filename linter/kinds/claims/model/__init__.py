@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 import re
 import zlib
 from array import array
@@ -66,12 +67,14 @@ def features(text: str, signals: list[str] | None = None) -> dict[int, float]:
         padded = f" {t} "
         for n in CHAR_NGRAMS:
             chars.update(f"c|{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    # `_bucket` written out inline: this loop runs ~350 times per scored sentence.
+    crc32, mask, get = zlib.crc32, N_BUCKETS - 1, vec.get
     for group in (words, chars):
         if group:
             value = 1.0 / math.sqrt(len(group))
             for f in group:
-                b = _bucket(f)
-                vec[b] = vec.get(b, 0.0) + value
+                b = crc32(f.encode("utf-8")) & mask
+                vec[b] = get(b, 0.0) + value
 
     if signals is None:
         signals = signal_names(find_signals(text))
@@ -124,7 +127,8 @@ class Model:
 
     def margin(self, vec: dict[int, float]) -> float:
         w = self.weights
-        return self.bias + self.scale * sum(w[b] * v for b, v in vec.items())
+        # map() over the same items in the same order: the same float sum, less overhead.
+        return self.bias + self.scale * sum(map(mul, map(w.__getitem__, vec), vec.values()))
 
     def score(self, text: str, signals: list[str] | None = None) -> float:
         """Probability that the sentence is a check-worthy claim (0..1)."""

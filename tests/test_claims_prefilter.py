@@ -1,0 +1,62 @@
+"""The claims prefilter skips a regex only where the regex cannot match."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from linter.kinds.claims import signals
+from linter.kinds.claims.prefilter import editor_gate, fold, literal_gate
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize("pattern, words, parts", [
+    (r"\bfoo\b", {"foo"}, set()),
+    (r"\bfoo", set(), {"foo"}),                      # no right edge: a substring
+    (r"\b(?:ab)+\b", set(), {"ab"}),                 # the edges bound the repetition
+    (r"\bexperts?\s", {"expert", "experts"}, set()),  # "\s" ends the word
+    (r"(?:for|six)ty", set(), {"forty", "sixty"}),
+    (r"(?<![\w'-])(?:Rizwan|Ahmed)(?![\w'-])", {"rizwan", "ahmed"}, set()),
+])
+def test_gate_lists_what_every_match_contains(pattern, words, parts):
+    gate = literal_gate(pattern, re.IGNORECASE)
+    assert set(gate.words) == words and set(gate.parts) == parts
+
+
+@pytest.mark.parametrize("pattern", [r"[a-z]+", r"x|", r"a*", r"(?:a|b*)c?"])
+def test_no_gate_when_nothing_is_required(pattern):
+    assert literal_gate(pattern) is None
+
+
+def test_regex_only_syntax_gets_no_gate():
+    assert editor_gate("[[:alpha:]]x", "[[:alpha:]]x") is None
+    assert editor_gate("(?:foo){e<=1}", "(?:foo){e<=1}") is None
+
+
+def test_text_with_cased_non_ascii_is_not_judged():
+    assert fold("The Kelvin sign \u212a matches k") is None
+    assert fold("café") is None
+    assert fold("It’s a “quote” — fine").text == "it’s a “quote” — fine"
+    gate = literal_gate(r"\bbest\b", re.IGNORECASE)
+    assert gate.admits(fold("The BEST one"))
+    assert not gate.admits(fold("The bestseller list"))
+    assert gate.admits(None)
+
+
+def _sentences():
+    for path in sorted(SEEDS.rglob("*.md")):
+        text = path.read_text("utf-8")
+        yield from (s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip())
+    yield from ("The clinic opened in 2015 with 40 beds.", "Experts say it is the BEST in the world.",
+                "She ranked third; the #1 team doubled its budget.", "WHO developed a vaccine.",
+                "It’s widely recognised as a world-class pioneer.", "Thirty-five percent of people.")
+
+
+def test_gated_signals_equal_ungated_signals(monkeypatch):
+    sentences = list(_sentences())
+    gated = [signals.find_signals(s) for s in sentences]
+    ungated_patterns = tuple((n, rx, None) for n, rx, _ in signals._gated_patterns())
+    monkeypatch.setattr(signals, "_gated_patterns", lambda: ungated_patterns)
+    assert [signals.find_signals(s) for s in sentences] == gated
+    assert sum(map(bool, gated)) > 5  # the comparison covers sentences with signals
