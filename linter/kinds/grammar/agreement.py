@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import Option, RuleKind
-from .tokens import OPAQUE, Token, is_placeholder, opaque_placeholders, sentence_tokens
+from .tokens import OPAQUE, Token, opaque_placeholders, sentence_tokens
 from .words import (
     AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_PLURALS,
     IRREGULAR_VBZ, MODALS, PLURAL_DETERMINERS, PLURAL_FINITE, PREPOSITIONS, SINGULAR_DETERMINERS,
@@ -82,7 +82,7 @@ class Agreement(RuleKind):
 
     def check(self, document):
         sentences = [(block, opaque_placeholders(block, tokens))
-                     for block in self.blocks(document) for tokens in sentence_tokens(block)]
+                     for block in self.blocks(document) for tokens in sentence_tokens(document, block)]
         names = document_names(sentences)
         for block, tokens in sentences:
             for hit in find_errors(tokens, self.exceptions, names):
@@ -92,7 +92,7 @@ class Agreement(RuleKind):
 
     def _finding(self, document, block, tokens, hit: Hit):
         verb = tokens[hit.verb]
-        if is_placeholder(block, verb):
+        if verb.placeholder:
             return None
         finding = self.report(document, block, verb.start, verb.end, hit.message,
                               replacement=hit.replacement, safe_fix=False)
