@@ -386,11 +386,17 @@ def _coordinated_verbs(tokens: list[Token], k: int) -> list[int]:
     return out
 
 
+# The pronouns _pronoun_subjects judges ("I" by its written form).
+_PRONOUN_SUBJECTS = frozenset("they we you he she it".split())
+
+
 def _pronoun_subjects(tokens: list[Token], starts: list[int]) -> list[Hit]:
     hits = []
     n = len(tokens)
     for t in tokens:
         low = t.low
+        if low not in _PRONOUN_SUBJECTS and t.text != "I":
+            continue  # most words: no pronoun, nothing to judge
         i = t.index
         at_start = i in starts
         k = i + 1
