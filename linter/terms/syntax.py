@@ -67,10 +67,11 @@ class Token:
     start: int
     end: int
     text: str
+    # Asked for again and again while a sentence is read: computed once.
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def is_word(self) -> bool:
@@ -102,8 +103,12 @@ class Governed:
 
 
 @lru_cache(maxsize=64)
-def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text))
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    """The tokens of a sentence that starts at prose offset `offset`. Each term in
+    a sentence reads it again (and so does each rule that offers a fix): the
+    tokens are made once."""
+    return tuple(Token(m.start() + offset, m.end() + offset, m.group())
+                 for m in TOKEN_RE.finditer(text))
 
 
 class Analyzer:
@@ -179,7 +184,7 @@ class Analyzer:
         sentence = block.sentence_at(start)
         s0 = sentence.start if sentence else 0
         s1 = sentence.end if sentence else len(block.text)
-        toks = [Token(t.start + s0, t.end + s0, t.text) for t in _tokens(block.text[s0:s1])]
+        toks = _tokens(block.text[s0:s1], s0)
         before = [k for k, t in enumerate(toks) if t.end <= start]
         after = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
         j = before[-1] if before else -1
