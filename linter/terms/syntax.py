@@ -18,6 +18,7 @@ where the next word leaves no doubt.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,20 +63,22 @@ PLURAL_HEADS = frozenset("many several both few".split())
 PUNCT_STOP = frozenset(";:—–()[]\"“”.!?")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    # Asked for again and again while a sentence is read: computed once.
-    lower: str = field(init=False, repr=False, compare=False)
+    """A word or a punctuation mark of a sentence (read-only: sentences share them).
+    A plain class with everything computed once: a sentence is read once per term
+    in it, and a frozen dataclass costs several times as much to make."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
+    __slots__ = ("start", "end", "text", "lower", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum() or self.text[:1] == "_"
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.is_word = text[:1].isalnum() or text[:1] == "_"
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,14 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     tokens are made once."""
     return tuple(Token(m.start() + offset, m.end() + offset, m.group())
                  for m in TOKEN_RE.finditer(text))
+
+
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _end(tok: Token) -> int:
+    return tok.end
 
 
 class Analyzer:
@@ -185,9 +196,10 @@ class Analyzer:
         s0 = sentence.start if sentence else 0
         s1 = sentence.end if sentence else len(block.text)
         toks = _tokens(block.text[s0:s1], s0)
-        before = [k for k, t in enumerate(toks) if t.end <= start]
-        after = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
-        j = before[-1] if before else -1
+        # Tokens come in order and never overlap: bisect for the last one before the
+        # term (j) and the first one after it.
+        j = bisect_right(toks, start, key=_end) - 1
+        after = bisect_left(toks, end, key=_start)
         # Look left past determiners and modifiers ("across the many Islamic nations").
         k, skipped = j, 0
         while k >= 0 and skipped < 4 and toks[k].is_word and (
