@@ -21,6 +21,7 @@ _BE_HAVE_DO = {
 }
 _SWAP = {"is": "are", "are": "is", "was": "were", "were": "was",
          "has": "have", "have": "has", "does": "do", "do": "does"}
+_MAX_ANSWERS = 1 << 16
 MODALS = frozenset("can could will would shall should may might must ought".split())
 # Finite verbs that never show number; they still end a noun phrase.
 NUMBERLESS = MODALS | {"had", "did"}
@@ -47,6 +48,7 @@ class Lexicon:
         self._nouns: set[str] = set()           # singular nouns with a regular plural
         self._plurals: dict[str, list[str]] = {}  # singular -> irregular plurals
         self._plural_of: dict[str, str] = {}    # irregular plural -> singular
+        self._answers: dict[tuple[str, str], object] = {}  # see _memo
         verbs_text, _, nouns_text = text.partition("\n[nouns]\n")
         verbs_text = verbs_text.partition("\n[verbs]\n")[2]
         for line in verbs_text.splitlines():
@@ -96,6 +98,21 @@ class Lexicon:
     def verb_number(self, word: str) -> str | None:
         """SINGULAR for a third-person-singular present verb ("recognises", "is"),
         PLURAL for a base/plural present verb ("recognise", "are"), else None."""
+        return self._memo("verb_number", word, self._verb_number)
+
+    def _memo(self, question: str, word: str, answer) -> object:
+        """The syntax asks about the same words many times per sentence: each
+        word's answer is kept (bounded, so a huge corpus cannot grow it forever)."""
+        key = (question, word)
+        try:
+            return self._answers[key]
+        except KeyError:
+            if len(self._answers) >= _MAX_ANSWERS:
+                self._answers.clear()
+            value = self._answers[key] = answer(word)
+            return value
+
+    def _verb_number(self, word: str) -> str | None:
         w = word.lower()
         if w in _BE_HAVE_DO:
             return _BE_HAVE_DO[w]
@@ -123,12 +140,18 @@ class Lexicon:
         return w in self._plural_of or self._regular_base(w, self._nouns) is not None
 
     def is_noun(self, word: str) -> bool:
+        return self._memo("is_noun", word, self._is_noun)
+
+    def _is_noun(self, word: str) -> bool:
         w = word.lower()
         return self._is_singular_noun(w) or self._is_plural_noun(w)
 
     def noun_number(self, word: str) -> str | None:
         """SINGULAR or PLURAL when the noun has only that number; None when it is
         not a noun or can be either ("personnel", "data", "sheep")."""
+        return self._memo("noun_number", word, self._noun_number)
+
+    def _noun_number(self, word: str) -> str | None:
         w = word.lower()
         s, p = self._is_singular_noun(w), self._is_plural_noun(w)
         if s and not p:

@@ -18,6 +18,7 @@ where the next word leaves no doubt.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,19 +63,22 @@ PLURAL_HEADS = frozenset("many several both few".split())
 PUNCT_STOP = frozenset(";:—–()[]\"“”.!?")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word or a punctuation mark of a sentence (read-only: sentences share them).
+    A plain class with everything computed once: a sentence is read once per term
+    in it, and a frozen dataclass costs several times as much to make."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum() or self.text[:1] == "_"
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.is_word = text[:1].isalnum() or text[:1] == "_"
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,20 @@ class Governed:
 
 
 @lru_cache(maxsize=64)
-def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text))
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    """The tokens of a sentence that starts at prose offset `offset`. Each term in
+    a sentence reads it again (and so does each rule that offers a fix): the
+    tokens are made once."""
+    return tuple(Token(m.start() + offset, m.end() + offset, m.group())
+                 for m in TOKEN_RE.finditer(text))
+
+
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _end(tok: Token) -> int:
+    return tok.end
 
 
 class Analyzer:
@@ -179,10 +195,11 @@ class Analyzer:
         sentence = block.sentence_at(start)
         s0 = sentence.start if sentence else 0
         s1 = sentence.end if sentence else len(block.text)
-        toks = [Token(t.start + s0, t.end + s0, t.text) for t in _tokens(block.text[s0:s1])]
-        before = [k for k, t in enumerate(toks) if t.end <= start]
-        after = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
-        j = before[-1] if before else -1
+        toks = _tokens(block.text[s0:s1], s0)
+        # Tokens come in order and never overlap: bisect for the last one before the
+        # term (j) and the first one after it.
+        j = bisect_right(toks, start, key=_end) - 1
+        after = bisect_left(toks, end, key=_start)
         # Look left past determiners and modifiers ("across the many Islamic nations").
         k, skipped = j, 0
         while k >= 0 and skipped < 4 and toks[k].is_word and (

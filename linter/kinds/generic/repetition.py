@@ -7,8 +7,15 @@ by "Moving forward, …" is not a repetition (proselint flags those).
 
 from __future__ import annotations
 
+import re
+
 from ...patterns import compile_pattern
 from ..base import Option, RuleKind
+
+# Letters only: "1 1" or "4.5 4.5" in a table are data, not typos.
+_PATTERN = r"(?<![\w'’-])([^\W\d_]+)(\s+)(\1)(?![\w'’-])"
+# The ASCII characters that `re` counts as whitespace and `regex` does not.
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
 
 
 class Repetition(RuleKind):
@@ -24,15 +31,18 @@ class Repetition(RuleKind):
     default_scope = ("heading", "paragraph", "table_cell")
 
     def configure(self) -> None:
-        # Letters only: "1 1" or "4.5 4.5" in a table are data, not typos.
-        self.matcher = compile_pattern(
-            r"(?<![\w'’-])([^\W\d_]+)(\s+)(\1)(?![\w'’-])", ignorecase=self.opts["ignorecase"]
-        )
+        self.matcher = compile_pattern(_PATTERN, ignorecase=self.opts["ignorecase"])
+        # The same pattern for the standard `re` engine, about four times faster on it.
+        # On ASCII text the two engines agree on \w, on case and on \s (except for
+        # the _SEPARATORS), so plain-ASCII blocks, most blocks, may use it.
+        self.ascii_matcher = re.compile(_PATTERN, re.IGNORECASE if self.opts["ignorecase"] else 0)
         self.exceptions = {e.lower() for e in self.opts["exceptions"]}
 
     def check(self, document):
         for block in self.blocks(document):
-            for m in self.matcher.finditer(block.text):
+            text = block.text
+            plain = text.isascii() and _SEPARATORS.search(text) is None
+            for m in (self.ascii_matcher if plain else self.matcher).finditer(text):
                 word = m.group(1)
                 if word.lower() in self.exceptions:
                     continue

@@ -14,7 +14,7 @@ are recognised and left alone; a possessed word that is also a verb ("needs",
 from __future__ import annotations
 
 from ..base import Option, RuleKind
-from .tokens import is_placeholder, sentence_tokens
+from .tokens import sentence_tokens
 from .words import DETERMINERS, MODALS, PREPOSITIONS, STRONG_OBJECTS, fold
 
 PEOPLE = frozenset("""
@@ -60,10 +60,10 @@ class Possessive(RuleKind):
 
     def check(self, document):
         for block in self.blocks(document):
-            for tokens in sentence_tokens(block):
+            for tokens in sentence_tokens(document, block):
                 for i, t in enumerate(tokens[:-1]):
                     nxt = tokens[i + 1]
-                    if not nxt.joined or is_placeholder(block, t) or is_placeholder(block, nxt):
+                    if not nxt.joined or t.placeholder or nxt.placeholder:
                         continue
                     phrase = f"{t.low} {nxt.low}"
                     if phrase in self.exceptions:

@@ -12,6 +12,7 @@ British -ise/-yse spellings are looked up through their -ize/-yze forms.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # -- verbs ---------------------------------------------------------------------
 # Verbs whose -s form is (almost) never a plural noun: "reduces", "recognizes".
@@ -152,6 +153,11 @@ FUNCTION_WORDS = (PREPOSITIONS | DETERMINERS | PRONOUNS | CONJUNCTIONS | SUBORDI
                   | frozenset("be been being had not to as than".split()))
 
 
+# The checks ask the same questions of the same few thousand words over and over
+# (every token, for every clause start): the answers below are cached per word.
+_CACHED_WORDS = 1 << 14
+
+
 def fold(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -164,6 +170,7 @@ def _british(stem: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def verb_base(word: str) -> str | None:
     """The listed base of a verb form written as the base itself ("reduce")."""
     w = fold(word)
@@ -173,6 +180,7 @@ def verb_base(word: str) -> str | None:
     return b if b in VERBS else None
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def vbz_base(word: str) -> str | None:
     """The base of a third-person singular present verb ("reduces" -> "reduce"), or None."""
     w = fold(word)
@@ -236,6 +244,7 @@ def _same_case(new: str, old: str) -> str:
     return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def is_plural_noun(word: str) -> bool:
     """Plural by its form: listed irregular plurals, or a regular -s plural that is not a known
     singular (news, analysis) or function word."""
@@ -249,6 +258,7 @@ def is_plural_noun(word: str) -> bool:
     return w.isalpha() or bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def is_adverb(word: str) -> bool:
     w = fold(word)
     return w in ADVERBS or bool(_ADVERB_RE.match(w)) and w not in _LY_NOT_ADVERBS
@@ -260,6 +270,7 @@ _LY_NOT_ADVERBS = frozenset("family early supply apply reply rally ally assembly
                             "quarterly".split())
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def is_past_or_participle(word: str) -> bool:
     w = fold(word)
     return w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and w not in {"need", "seed",
