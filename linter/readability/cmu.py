@@ -179,12 +179,11 @@ def load_phones(root: Path):
     from .textstat_setup import PhoneDict
 
     text = root.joinpath(*_FILE).read_text("utf-8")
-    phones = PhoneDict()
+    raw: dict[str, str] = {}
     for line in text.splitlines():
         word, _variant, rest = line.split(" ", 2)
-        if word not in phones:
-            dict.__setitem__(phones, word, rest)
-    return phones
+        raw.setdefault(word, rest)
+    return PhoneDict(raw)
 
 
 @lru_cache(maxsize=1)
