@@ -183,6 +183,22 @@ def lint_item(engine, item: Item):
     return engine.lint_bytes(item.display, item.data or b"")
 
 
+def lint_packed(engine, item: Item, keep: bool) -> Packed:
+    """What a worker returns for one item. With the result cache on, a hit is
+    returned as stored: its findings are never unpickled in the worker."""
+    cache = engine.cache
+    if cache is not None and item.problem is None:
+        if item.path is None:
+            raw = item.data or b""
+        else:
+            try:
+                raw = item.path.read_bytes()
+            except OSError:  # the engine reports it (io.read)
+                return pack_outcome(lint_item(engine, item), keep)
+        return cache.lint_packed(item.display, raw, engine._lint_bytes, engine.rules, keep)
+    return pack_outcome(lint_item(engine, item), keep)
+
+
 def problem_outcome(engine, item: Item):
     """An input problem (a JSON Lines record that is not valid JSON...) as an io finding."""
     from .engine import FileOutcome, finalize
@@ -200,10 +216,22 @@ def pack_outcome(outcome, keep_corpus_state: bool) -> Packed:
     findings = outcome.findings
     counts = Counter((int(f.severity), f.family) for f in findings)
     blob = pickle.dumps((outcome.report, findings), protocol=pickle.HIGHEST_PROTOCOL)
-    light = replace(outcome, findings=[], report=None)
+    packed = Packed(outcome.report.path, replace(outcome, findings=[], report=None), blob,
+                    dict(counts))
     if not keep_corpus_state:
-        light.summaries, light.suppressions = {}, None
-    return Packed(outcome.report.path, light, blob, dict(counts))
+        strip_corpus_state(packed)
+    return packed
+
+
+def strip_corpus_state(packed: Packed) -> None:
+    """Drop what only corpus rules read, when the run has none (less to send)."""
+    packed.outcome.summaries, packed.outcome.suppressions = {}, None
+
+
+def unpack_outcome(packed: Packed):
+    """The whole FileOutcome again (for callers that want findings as objects)."""
+    report, findings = pickle.loads(packed.blob)
+    return replace(packed.outcome, report=report, findings=findings)
 
 
 # -- the spool: findings and reports, in order, out of memory ---------------------------
@@ -474,7 +502,7 @@ def _in_order(futures: Iterator, window: int, result) -> Iterator:
 
 def _in_process(engine, items: Iterable[Item], keep: bool) -> Iterator[Packed]:
     for item in items:
-        yield pack_outcome(lint_item(engine, item), keep)
+        yield lint_packed(engine, item, keep)
 
 
 # Worker-process state: one engine per process, built at most once.
@@ -534,7 +562,7 @@ def _init_spawned(spec: EngineSpec, keep: bool, grammar) -> None:
 def _lint_batch(batch: list[Item]) -> tuple[int, int, list[Packed]]:
     if _BUILD_ERROR is not None:
         raise RunnerError(f"a worker process could not load the rule pack: {_BUILD_ERROR}")
-    return os.getpid(), _BUILDS, [pack_outcome(lint_item(_ENGINE, item), _KEEP) for item in batch]
+    return os.getpid(), _BUILDS, [lint_packed(_ENGINE, item, _KEEP) for item in batch]
 
 
 def default_start_method() -> str:
@@ -610,7 +638,7 @@ def _dask_lint_partition(spec: EngineSpec, batch: list[Item], keep: bool) -> lis
                                   f"the client {spec.version}; install the same version")
             _use_grammar(spec.grammar)
             engine = _DASK_ENGINES[spec.key] = spec.build()
-        return [pack_outcome(lint_item(engine, item), keep) for item in batch]
+        return [lint_packed(engine, item, keep) for item in batch]
 
 
 def _read_for_dask(items: Iterable[Item]) -> Iterator[Item]:
