@@ -137,6 +137,21 @@ class Cache:
         except OSError:
             pass  # a read-only or full disk must not fail the lint
 
+    def lookup(self, display: str, raw: bytes, keep_corpus_state: bool = True):
+        """The stored packed outcome for these bytes, or None (not stored, or
+        corrupt). Without corpus state if this run does not need it."""
+        start = time.perf_counter()
+        packed = self.get(self.key(display, raw))
+        if packed is None:
+            return None
+        self.hits += 1
+        packed.outcome.timings = {"cache": time.perf_counter() - start}
+        if not keep_corpus_state:
+            from .runner import strip_corpus_state
+
+            strip_corpus_state(packed)
+        return packed
+
     def lint_packed(self, display: str, raw: bytes, compute: Callable, rules=(),
                     keep_corpus_state: bool = True):
         """The packed outcome for these bytes (what the runner's workers return):
@@ -144,18 +159,14 @@ class Cache:
         corpus state (summaries, suppressions), whatever this run needs."""
         from .runner import pack_outcome, strip_corpus_state
 
-        start = time.perf_counter()
-        key = self.key(display, raw)
-        packed = self.get(key)
+        packed = self.lookup(display, raw, keep_corpus_state)
         if packed is not None:
-            self.hits += 1
-            packed.outcome.timings = {"cache": time.perf_counter() - start}
-        else:
-            self.misses += 1
-            outcome = compute(display, raw)
-            packed = pack_outcome(outcome, True)
-            if not outcome.notices and all(_keeps(rule, outcome) for rule in rules):
-                self.put(key, packed)
+            return packed
+        self.misses += 1
+        outcome = compute(display, raw)
+        packed = pack_outcome(outcome, True)
+        if not outcome.notices and all(_keeps(rule, outcome) for rule in rules):
+            self.put(self.key(display, raw), packed)
         if not keep_corpus_state:
             strip_corpus_state(packed)
         return packed

@@ -651,42 +651,116 @@ class WorkerStats:
     batches: int = 0
 
 
+class _Batch:
+    """Documents sent to a worker together, and what came back."""
+
+    __slots__ = ("items", "future", "packed")
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.future = None
+        self.packed: list[Packed] | None = None
+
+
+def _cache_hit(cache, item: Item, keep: bool) -> Packed | None:
+    """The parent's own cache lookup: a hit never goes to a worker."""
+    if cache is None or item.problem is not None:
+        return None
+    if item.path is None:
+        raw = item.data or b""
+    else:
+        try:
+            raw = item.path.read_bytes()
+        except OSError:  # a worker reports it (io.read)
+            return None
+        except ValueError:  # pragma: no cover - a path with a NUL byte
+            return None
+    return cache.lookup(item.display, raw, keep)
+
+
 def _process_pool(engine, spec: EngineSpec | None, items: Iterable[Item], jobs: int,
                   batch_size: int, keep: bool, start_method: str | None,
                   stats: WorkerStats) -> Iterator[Packed]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
+    """Outcomes in input order. With the result cache on, this process looks
+    every document up first and only misses go to the workers: a warm run
+    reads, checks and passes on stored bytes without starting a pool (which
+    costs more than the lookups), and a cold one sends all the work out."""
     global _ENGINE
     method = start_method or default_start_method()
-    ctx = multiprocessing.get_context(method)
     grammar = spec.grammar if spec is not None else grammar_worker_settings()
-    if method == "fork":
-        _ENGINE = engine  # inherited by the children: the pack is loaded zero more times
-        init, initargs = _init_forked, (keep, grammar)
-    else:
-        if spec is None:
-            raise RunnerError(f"the {method} start method needs the run's configuration")
-        init, initargs = _init_spawned, (spec, keep, grammar)
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init,
-                                   initargs=initargs)
+    if method != "fork" and spec is None:
+        raise RunnerError(f"the {method} start method needs the run's configuration")
+    executor = None
+    window = jobs * 4  # batches in flight: every worker stays busy
+    ahead = window * batch_size  # documents held back behind the oldest miss, at most
+    in_flight = 0
+    pending: deque = deque()  # in input order: a Packed (a hit) or (batch, index) (a miss)
+    open_batch: _Batch | None = None
 
-    def result(fut):
-        pid, builds, packed = fut.result()
-        stats.builds[pid] = builds
-        stats.batches += 1
-        return packed
+    def submit(batch: _Batch) -> None:
+        nonlocal executor, in_flight, open_batch
+        global _ENGINE
+        if executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            if method == "fork":
+                _ENGINE = engine  # inherited by the children: the pack is loaded zero more times
+                init, initargs = _init_forked, (keep, grammar)
+            else:
+                init, initargs = _init_spawned, (spec, keep, grammar)
+            executor = ProcessPoolExecutor(max_workers=jobs, initializer=init, initargs=initargs,
+                                           mp_context=multiprocessing.get_context(method))
+        batch.future = executor.submit(_lint_batch, batch.items)
+        in_flight += 1
+        if batch is open_batch:
+            open_batch = None
+
+    def pop() -> Packed:
+        nonlocal in_flight
+        head = pending.popleft()
+        if isinstance(head, Packed):
+            return head
+        batch, index = head
+        if batch.future is None:
+            submit(batch)
+        if batch.packed is None:
+            pid, builds, batch.packed = batch.future.result()
+            stats.builds[pid] = builds
+            stats.batches += 1
+            in_flight -= 1
+        return batch.packed[index]
+
+    from concurrent.futures.process import BrokenProcessPool
 
     try:
-        futures = (executor.submit(_lint_batch, b) for b in _batches(items, batch_size))
-        for packed in _in_order(futures, jobs * 4, result):
-            yield from packed
+        cache = engine.cache
+        for item in items:
+            packed = _cache_hit(cache, item, keep)
+            if packed is not None:
+                pending.append(packed)
+            else:
+                if open_batch is None:
+                    open_batch = _Batch()
+                open_batch.items.append(item)
+                pending.append((open_batch, len(open_batch.items) - 1))
+                if len(open_batch.items) >= batch_size:
+                    submit(open_batch)
+            # Hand on what is ready; hold at most `window` batches of work and
+            # `ahead` documents behind the oldest miss (hits wait there in order).
+            while pending and (isinstance(pending[0], Packed) or pending[0][0].packed is not None
+                               or in_flight >= window or len(pending) > ahead):
+                yield pop()
+        if open_batch is not None:
+            submit(open_batch)
+        while pending:
+            yield pop()
     except BrokenProcessPool:
         raise RunnerError("a worker process died (out of memory, or killed); "
                           "rerun with --jobs 1 to find the document") from None
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
         if method == "fork":
             _ENGINE = None
 
@@ -836,6 +910,8 @@ def lint(engine, items: Iterable[Item], *, config=None, jobs: int | None = None,
             close()
     result = collector.finish(notices or [])
     collector.profile.wall = time.perf_counter() - start
+    if label.startswith("process pool") and not stats.batches:
+        label = "in-process (every document a cache hit; no pool started)"
     collector.profile.executor = label
     return Run(result, collector.profile, stats)
 

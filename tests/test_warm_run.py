@@ -132,3 +132,44 @@ def test_cache_lint_returns_the_whole_outcome_from_a_packed_entry(corpus, tmp_pa
     # Stripping this run's copy never strips the stored entry.
     again = cache.lint_packed("docs/crlf.md", raw, engine._lint_bytes, engine.rules)
     assert again.outcome.summaries == computed.summaries
+
+
+def test_pool_sends_only_misses_and_keeps_the_order(corpus, tmp_path):
+    """Hits are answered by the parent, misses by the workers, interleaved in
+    input order; a fully warm run starts no pool at all."""
+    import shutil
+
+    docs = tmp_path / "copy" / "docs"
+    shutil.copytree(corpus / "docs", docs)
+    root = docs.parent
+    config = load_config(None, root)
+    pack = load_pack(config)
+
+    def run(batch_size=2):
+        cache = cache_module.Cache(root / "cache", cache_module.salt_for(pack, config))
+        assert cache.prepare() is None
+        engine = Engine(pack, cache=cache)
+        files = collect_files([str(docs)], config, root)
+        result = runner.lint(engine, runner.file_items(files, root), config=config, jobs=2,
+                             batch_size=batch_size, start_method="fork")
+        return result, cache
+
+    def reference():
+        files = collect_files([str(docs)], config, root)
+        return runner.lint(Engine(pack), runner.file_items(files, root), jobs=1).result
+
+    cold, cache = run()
+    assert cache.hits == 0 and cold.stats.batches == 22
+    warm, cache = run()
+    assert cache.hits == 44 and warm.stats.batches == 0 and warm.stats.builds == {}
+    assert "no pool started" in warm.profile.executor
+    # Every fifth document changes: those (and only those) go to the workers.
+    files = sorted(docs.rglob("a*.md"))
+    for f in files[::5]:
+        f.write_text(f.read_text("utf-8") + "\nA phenomenal addition.\n", "utf-8")
+    mixed, cache = run(batch_size=3)
+    assert cache.hits == 44 - len(files[::5]) and mixed.stats.batches >= 3
+    want = reference()
+    for fmt in ("json", "text"):
+        assert rendered(mixed.result, fmt) == rendered(want, fmt)
+    assert rendered(warm.result) != rendered(want)  # the change shows
