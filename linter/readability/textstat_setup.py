@@ -35,21 +35,39 @@ from functools import lru_cache
 # Per-word memo size: an English corpus's working vocabulary fits, and the
 # keys are short (the same functions also see whole paragraphs now and then).
 WORD_CACHE = 1 << 16
-MAX_WORD = 40  # longer keys are texts, not words
-_PER_WORD = ("count_syllables", "is_difficult_word")
+# Where textstat calls a cached function once per word (list comprehensions
+# over a text's words), as (module, global name).
+PER_WORD_CALLS = (
+    ("textstat.backend.counts._count_polysyllable_words", "count_syllables"),
+    ("textstat.backend.validations._is_difficult_word", "count_syllables"),
+    ("textstat.backend.selections._list_difficult_words", "is_difficult_word"),
+)
 
 
 class PhoneDict(dict):
-    """word -> "PH ON ES", read like NLTK's cmudict.dict(): d[word] == [[phones]].
+    """Reads like NLTK's cmudict.dict(): d[word] == [[phones]] (KeyError if unknown).
 
-    textstat only ever reads `d[word][0]`; the phones are split on demand
-    instead of building ~400,000 small lists up front.
+    The lines are kept as strings (`raw`: word -> "PH ON ES") and a word's
+    phones are split the first time textstat asks for them, instead of
+    building ~400,000 small lists up front; after that a lookup is a plain
+    dict lookup.
     """
 
-    __slots__ = ()
+    __slots__ = ("raw",)
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [dict.__getitem__(self, word).split()]
+    def __init__(self, raw: dict[str, str]) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        value = self[word] = [self.raw[word].split()]  # KeyError: textstat's fallback
+        return value
+
+    def __contains__(self, word) -> bool:
+        return word in self.raw
+
+    def __len__(self) -> int:
+        return len(self.raw)
 
 
 class _Deferred(types.ModuleType):
@@ -140,31 +158,23 @@ def _remember_hyphenation() -> None:
     _rebind(original, get_pyphen)
 
 
-def _word_cached(fn):
-    """`fn` (textstat's lru_cache(128) wrapper) with a big cache for single words.
-
-    count_syllables is also asked for whole paragraphs and documents: those
-    keep textstat's own small cache, so a corpus run never holds its texts.
-    """
-    words = lru_cache(maxsize=WORD_CACHE)(fn.__wrapped__)
-
-    def cached(text: str, *args):
-        return words(text, *args) if len(text) <= MAX_WORD and " " not in text else fn(text, *args)
-
-    cached.words = words  # for tests: the per-word cache
-    return cached
-
-
 def _widen_caches() -> None:
-    done = set()
-    for module in _textstat_modules():
-        for attr in _PER_WORD:
-            fn = vars(module).get(attr)
-            if fn is None or id(fn) in done or not hasattr(fn, "cache_info"):
-                continue  # not textstat's cached function, or already replaced
-            replacement = _word_cached(fn)
-            done.add(id(replacement))
-            _rebind(fn, replacement)
+    """Give the per-word call sites a cache that holds a vocabulary.
+
+    count_syllables is also called with whole paragraphs and documents
+    (syllables_per_word): those call sites keep textstat's own small cache,
+    so a corpus run never holds its texts. The wide caches are C-level
+    lru_caches bound directly where textstat calls them word by word.
+    """
+    wide = {}
+    for module_name, attr in PER_WORD_CALLS:
+        module = sys.modules.get(module_name)
+        fn = vars(module).get(attr) if module is not None else None
+        if fn is None or not hasattr(fn, "cache_info") or not hasattr(fn, "__wrapped__"):
+            continue  # a textstat laid out differently: its own caches stay
+        if id(fn) not in wide:
+            wide[id(fn)] = lru_cache(maxsize=WORD_CACHE)(fn.__wrapped__)
+        setattr(module, attr, wide[id(fn)])
 
 
 @lru_cache(maxsize=1)

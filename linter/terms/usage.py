@@ -40,6 +40,12 @@ def document_usage(document, analysis: Analysis) -> dict:
                 "context": (occ.block.sentence_at(occ.start).text
                             if occ.block.sentence_at(occ.start) else occ.block.text),
             }
+    # The corpus rule only ever reports a document's dominant variant (where
+    # it differs from the corpus's), so only that first occurrence is kept:
+    # summaries live until the end of a corpus run.
+    for g in groups.values():
+        mine = dominant(g["effective"])
+        g["variants"] = {mine: g["variants"][mine]} if mine in g["variants"] else {}
     return groups
 
 
