@@ -19,7 +19,10 @@ A changed input gives a new key, never an old answer. Corpus rules are not
 cached: they rerun on every run from the cached per-document summaries.
 
 Entries are content-addressed, so switching branches back and forth hits.
-Each entry is `MAGIC + sha256(payload) + payload`; an entry that is truncated,
+Each entry is `MAGIC + sha256(payload) + payload`, the payload a pickled
+`runner.Packed`: the findings and FileReport stay one pickled blob inside it,
+so a hit goes to the report spool as bytes, never unpickled and pickled
+again on the way (that was most of a warm run). An entry that is truncated,
 corrupt or unreadable is deleted and recomputed. Outcomes that carry a notice
 (a rule failed, a pattern timed out), or that a rule's `cacheable_outcome()`
 rejects (a remote check failed for that file), are not stored, so the next
@@ -42,9 +45,10 @@ from typing import Callable
 
 from . import __version__
 
-FORMAT = 1
-MAGIC = b"LCCACHE1"
+FORMAT = 2  # 2: entries hold runner.Packed (findings pickled once, passed on as bytes)
+MAGIC = b"LCCACHE2"
 DIGEST_SIZE = 32
+_HEAD, _BODY = len(MAGIC), len(MAGIC) + DIGEST_SIZE
 DEFAULT_DIR = ".lint-corpus-cache"
 MAX_IDLE_DAYS = 30
 BIG_FILE = 2 << 20  # bytes; bigger files are keyed by size and mtime, not content
@@ -92,34 +96,35 @@ class Cache:
         return os.path.join(self._bucket_name, key[:2], key[2:] + ".pickle")
 
     def get(self, key: str):
+        """The stored Packed outcome (see runner.Packed) for this key, or None.
+        A hit is never unpickled past its small part: the findings stay the
+        worker's pickled blob and travel to the spool as bytes."""
         path = self._entry_file(key)
         try:
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError:
             return None
-        head, digest, payload = (data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + DIGEST_SIZE],
-                                 data[len(MAGIC) + DIGEST_SIZE:])
-        outcome = None
-        if head == MAGIC and hashlib.sha256(payload).digest() == digest:
+        packed = None
+        if data[:_HEAD] == MAGIC and hashlib.sha256(data[_BODY:]).digest() == data[_HEAD:_BODY]:
             try:
-                outcome = pickle.loads(payload)
+                packed = pickle.loads(data[_BODY:])
             except Exception:  # a class that changed shape, a module that is gone: recompute
-                outcome = None
-        from .engine import FileOutcome
+                packed = None
+        from .runner import Packed
 
-        if not isinstance(outcome, FileOutcome):
+        if not isinstance(packed, Packed):
             self.corrupt += 1
             try:
                 os.unlink(path)
             except OSError:
                 pass
             return None
-        return outcome
+        return packed
 
-    def put(self, key: str, outcome) -> None:
+    def put(self, key: str, packed) -> None:
         try:
-            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a rule summary that cannot be pickled: just do not cache it
             return
         from .atomic import atomic_write_bytes
@@ -132,20 +137,46 @@ class Cache:
         except OSError:
             pass  # a read-only or full disk must not fail the lint
 
-    def lint(self, display: str, raw: bytes, compute: Callable, rules=()):
-        """The outcome for these bytes: from the cache, or computed and stored."""
+    def lookup(self, display: str, raw: bytes, keep_corpus_state: bool = True):
+        """The stored packed outcome for these bytes, or None (not stored, or
+        corrupt). Without corpus state if this run does not need it."""
         start = time.perf_counter()
-        key = self.key(display, raw)
-        outcome = self.get(key)
-        if outcome is not None:
-            self.hits += 1
-            outcome.timings = {"cache": time.perf_counter() - start}
-            return outcome
+        packed = self.get(self.key(display, raw))
+        if packed is None:
+            return None
+        self.hits += 1
+        packed.outcome.timings = {"cache": time.perf_counter() - start}
+        if not keep_corpus_state:
+            from .runner import strip_corpus_state
+
+            strip_corpus_state(packed)
+        return packed
+
+    def lint_packed(self, display: str, raw: bytes, compute: Callable, rules=(),
+                    keep_corpus_state: bool = True):
+        """The packed outcome for these bytes (what the runner's workers return):
+        from the cache, or computed, packed and stored. Entries always keep the
+        corpus state (summaries, suppressions), whatever this run needs."""
+        from .runner import pack_outcome, strip_corpus_state
+
+        packed = self.lookup(display, raw, keep_corpus_state)
+        if packed is not None:
+            return packed
         self.misses += 1
         outcome = compute(display, raw)
+        packed = pack_outcome(outcome, True)
         if not outcome.notices and all(_keeps(rule, outcome) for rule in rules):
-            self.put(key, outcome)
-        return outcome
+            self.put(self.key(display, raw), packed)
+        if not keep_corpus_state:
+            strip_corpus_state(packed)
+        return packed
+
+    def lint(self, display: str, raw: bytes, compute: Callable, rules=()):
+        """The FileOutcome for these bytes (for callers that want the findings
+        as objects: --fix, the API), from the same entries as lint_packed."""
+        from .runner import unpack_outcome
+
+        return unpack_outcome(self.lint_packed(display, raw, compute, rules))
 
     # -- the folder --------------------------------------------------------------------
     def prepare(self) -> str | None:
@@ -165,9 +196,11 @@ class Cache:
         return None
 
     def _sweep(self) -> None:
+        """Remove salt buckets nobody used for MAX_IDLE_DAYS, in this format's
+        folder and in older formats' (`v1/...`), which no release reads again."""
         cutoff = time.time() - MAX_IDLE_DAYS * 86400
         try:
-            buckets = list((self.directory / f"v{FORMAT}").iterdir())
+            buckets = [b for v in self.directory.glob("v[0-9]*") if v.is_dir() for b in v.iterdir()]
         except OSError:
             return
         for bucket in buckets:

@@ -171,7 +171,7 @@ class Packed:
 
     path: str
     outcome: Any  # FileOutcome with findings emptied and report detached
-    blob: bytes  # pickle of (report, findings)
+    blob: bytes  # see pack_findings: (report, heads), then the findings
     counts: dict[tuple[int, str], int]  # (severity, family) -> number of findings
 
 
@@ -181,6 +181,22 @@ def lint_item(engine, item: Item):
     if item.path is not None:
         return engine.lint_path(item.path, item.display)
     return engine.lint_bytes(item.display, item.data or b"")
+
+
+def lint_packed(engine, item: Item, keep: bool) -> Packed:
+    """What a worker returns for one item. With the result cache on, a hit is
+    returned as stored: its findings are never unpickled in the worker."""
+    cache = engine.cache
+    if cache is not None and item.problem is None:
+        if item.path is None:
+            raw = item.data or b""
+        else:
+            try:
+                raw = item.path.read_bytes()
+            except OSError:  # the engine reports it (io.read)
+                return pack_outcome(lint_item(engine, item), keep)
+        return cache.lint_packed(item.display, raw, engine._lint_bytes, engine.rules, keep)
+    return pack_outcome(lint_item(engine, item), keep)
 
 
 def problem_outcome(engine, item: Item):
@@ -199,11 +215,71 @@ def problem_outcome(engine, item: Item):
 def pack_outcome(outcome, keep_corpus_state: bool) -> Packed:
     findings = outcome.findings
     counts = Counter((int(f.severity), f.family) for f in findings)
-    blob = pickle.dumps((outcome.report, findings), protocol=pickle.HIGHEST_PROTOCOL)
-    light = replace(outcome, findings=[], report=None)
+    packed = Packed(outcome.report.path, replace(outcome, findings=[], report=None),
+                    pack_findings(outcome.report, findings), dict(counts))
     if not keep_corpus_state:
-        light.summaries, light.suppressions = {}, None
-    return Packed(outcome.report.path, light, blob, dict(counts))
+        strip_corpus_state(packed)
+    return packed
+
+
+# A finding's head: what the text report prints and what orders findings.
+# (path, line, column, end_line, end_column, rule, severity, message)
+def _head(f: Finding) -> tuple:
+    return (f.path, f.line, f.column, f.end_line, f.end_column, f.rule, f.severity, f.message)
+
+
+def _head_key(h: tuple) -> tuple:
+    """Finding.sort_key() of a head."""
+    return (h[0], h[1], h[2], h[3], h[4], h[5], h[7])
+
+
+def _reduce_positional(obj):
+    # Fix and Edit are frozen dataclasses: by default they unpickle through
+    # dataclasses' __setstate__, ~5x slower than calling the class.
+    return type(obj), tuple(getattr(obj, name) for name in obj.__slots__)
+
+
+def pack_findings(report: FileReport, findings: list[Finding]) -> bytes:
+    """Two pickles that share one memo: (report, heads), then the findings.
+
+    A reader that needs only the heads (the default text report) or only the
+    report stops after the first, a few percent of the bytes; the findings
+    refer to the heads' strings instead of repeating them."""
+    import copyreg
+    import io
+
+    from .finding import Edit, Fix
+
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table | {Fix: _reduce_positional,
+                                                       Edit: _reduce_positional}
+    pickler.dump((report, [_head(f) for f in findings]))
+    pickler.dump(findings)
+    return buf.getvalue()
+
+
+def load_heads(blob: bytes) -> tuple[FileReport, list[tuple]]:
+    return pickle.loads(blob)  # reads the first pickle only
+
+
+def load_findings(blob: bytes) -> tuple[FileReport, list[Finding]]:
+    import io
+
+    unpickler = pickle.Unpickler(io.BytesIO(blob))
+    report, _heads = unpickler.load()
+    return report, unpickler.load()
+
+
+def strip_corpus_state(packed: Packed) -> None:
+    """Drop what only corpus rules read, when the run has none (less to send)."""
+    packed.outcome.summaries, packed.outcome.suppressions = {}, None
+
+
+def unpack_outcome(packed: Packed):
+    """The whole FileOutcome again (for callers that want findings as objects)."""
+    report, findings = load_findings(packed.blob)
+    return replace(packed.outcome, report=report, findings=findings)
 
 
 # -- the spool: findings and reports, in order, out of memory ---------------------------
@@ -292,7 +368,7 @@ class FindingStream(_Streamed):
 
     def _per_document(self) -> Iterator[tuple[int, Finding]]:
         for index, blob in enumerate(self._spool.records()):
-            for f in pickle.loads(blob)[1]:
+            for f in load_findings(blob)[1]:
                 yield index, f
 
     def __iter__(self) -> Iterator[Finding]:
@@ -304,6 +380,25 @@ class FindingStream(_Streamed):
         merged = heapq.merge(self._per_document(), corpus, key=lambda p: (p[0], p[1].sort_key()))
         return (f for _, f in merged)
 
+    def heads(self) -> Iterator[tuple]:
+        """The findings' heads (path, line, column, end_line, end_column, rule,
+        severity, message) in the same order as iterating: for a reporter that
+        prints only these, without unpickling whole findings."""
+        last = len(self._order)
+        corpus = sorted(((self._order.get(f.path, last), _head(f)) for f in self._corpus),
+                        key=lambda p: (p[0], _head_key(p[1])))
+        by_index: dict[int, list[tuple]] = {}
+        for index, head in corpus:
+            by_index.setdefault(index, []).append(head)
+        for index, blob in enumerate(self._spool.records()):
+            heads = load_heads(blob)[1]
+            extra = by_index.pop(index, None)
+            # Same order as __iter__'s merge on (document, sort key): ties keep
+            # the document's own findings first.
+            yield from heads if extra is None else heapq.merge(heads, extra, key=_head_key)
+        for i in sorted(by_index):  # past the last document (see __iter__)
+            yield from by_index[i]
+
 
 class ReportStream(_Streamed):
     """FileReports in input order, with the corpus findings counted in."""
@@ -314,7 +409,7 @@ class ReportStream(_Streamed):
 
     def __iter__(self) -> Iterator[FileReport]:
         for blob in self._spool.records():
-            report = pickle.loads(blob)[0]
+            report = load_heads(blob)[0]
             report.findings += self._extra.get(report.path, 0)
             yield report
 
@@ -474,7 +569,7 @@ def _in_order(futures: Iterator, window: int, result) -> Iterator:
 
 def _in_process(engine, items: Iterable[Item], keep: bool) -> Iterator[Packed]:
     for item in items:
-        yield pack_outcome(lint_item(engine, item), keep)
+        yield lint_packed(engine, item, keep)
 
 
 # Worker-process state: one engine per process, built at most once.
@@ -534,7 +629,7 @@ def _init_spawned(spec: EngineSpec, keep: bool, grammar) -> None:
 def _lint_batch(batch: list[Item]) -> tuple[int, int, list[Packed]]:
     if _BUILD_ERROR is not None:
         raise RunnerError(f"a worker process could not load the rule pack: {_BUILD_ERROR}")
-    return os.getpid(), _BUILDS, [pack_outcome(lint_item(_ENGINE, item), _KEEP) for item in batch]
+    return os.getpid(), _BUILDS, [lint_packed(_ENGINE, item, _KEEP) for item in batch]
 
 
 def default_start_method() -> str:
@@ -556,42 +651,116 @@ class WorkerStats:
     batches: int = 0
 
 
+class _Batch:
+    """Documents sent to a worker together, and what came back."""
+
+    __slots__ = ("items", "future", "packed")
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.future = None
+        self.packed: list[Packed] | None = None
+
+
+def _cache_hit(cache, item: Item, keep: bool) -> Packed | None:
+    """The parent's own cache lookup: a hit never goes to a worker."""
+    if cache is None or item.problem is not None:
+        return None
+    if item.path is None:
+        raw = item.data or b""
+    else:
+        try:
+            raw = item.path.read_bytes()
+        except OSError:  # a worker reports it (io.read)
+            return None
+        except ValueError:  # pragma: no cover - a path with a NUL byte
+            return None
+    return cache.lookup(item.display, raw, keep)
+
+
 def _process_pool(engine, spec: EngineSpec | None, items: Iterable[Item], jobs: int,
                   batch_size: int, keep: bool, start_method: str | None,
                   stats: WorkerStats) -> Iterator[Packed]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
+    """Outcomes in input order. With the result cache on, this process looks
+    every document up first and only misses go to the workers: a warm run
+    reads, checks and passes on stored bytes without starting a pool (which
+    costs more than the lookups), and a cold one sends all the work out."""
     global _ENGINE
     method = start_method or default_start_method()
-    ctx = multiprocessing.get_context(method)
     grammar = spec.grammar if spec is not None else grammar_worker_settings()
-    if method == "fork":
-        _ENGINE = engine  # inherited by the children: the pack is loaded zero more times
-        init, initargs = _init_forked, (keep, grammar)
-    else:
-        if spec is None:
-            raise RunnerError(f"the {method} start method needs the run's configuration")
-        init, initargs = _init_spawned, (spec, keep, grammar)
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init,
-                                   initargs=initargs)
+    if method != "fork" and spec is None:
+        raise RunnerError(f"the {method} start method needs the run's configuration")
+    executor = None
+    window = jobs * 4  # batches in flight: every worker stays busy
+    ahead = window * batch_size  # documents held back behind the oldest miss, at most
+    in_flight = 0
+    pending: deque = deque()  # in input order: a Packed (a hit) or (batch, index) (a miss)
+    open_batch: _Batch | None = None
 
-    def result(fut):
-        pid, builds, packed = fut.result()
-        stats.builds[pid] = builds
-        stats.batches += 1
-        return packed
+    def submit(batch: _Batch) -> None:
+        nonlocal executor, in_flight, open_batch
+        global _ENGINE
+        if executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            if method == "fork":
+                _ENGINE = engine  # inherited by the children: the pack is loaded zero more times
+                init, initargs = _init_forked, (keep, grammar)
+            else:
+                init, initargs = _init_spawned, (spec, keep, grammar)
+            executor = ProcessPoolExecutor(max_workers=jobs, initializer=init, initargs=initargs,
+                                           mp_context=multiprocessing.get_context(method))
+        batch.future = executor.submit(_lint_batch, batch.items)
+        in_flight += 1
+        if batch is open_batch:
+            open_batch = None
+
+    def pop() -> Packed:
+        nonlocal in_flight
+        head = pending.popleft()
+        if isinstance(head, Packed):
+            return head
+        batch, index = head
+        if batch.future is None:
+            submit(batch)
+        if batch.packed is None:
+            pid, builds, batch.packed = batch.future.result()
+            stats.builds[pid] = builds
+            stats.batches += 1
+            in_flight -= 1
+        return batch.packed[index]
+
+    from concurrent.futures.process import BrokenProcessPool
 
     try:
-        futures = (executor.submit(_lint_batch, b) for b in _batches(items, batch_size))
-        for packed in _in_order(futures, jobs * 4, result):
-            yield from packed
+        cache = engine.cache
+        for item in items:
+            packed = _cache_hit(cache, item, keep)
+            if packed is not None:
+                pending.append(packed)
+            else:
+                if open_batch is None:
+                    open_batch = _Batch()
+                open_batch.items.append(item)
+                pending.append((open_batch, len(open_batch.items) - 1))
+                if len(open_batch.items) >= batch_size:
+                    submit(open_batch)
+            # Hand on what is ready; hold at most `window` batches of work and
+            # `ahead` documents behind the oldest miss (hits wait there in order).
+            while pending and (isinstance(pending[0], Packed) or pending[0][0].packed is not None
+                               or in_flight >= window or len(pending) > ahead):
+                yield pop()
+        if open_batch is not None:
+            submit(open_batch)
+        while pending:
+            yield pop()
     except BrokenProcessPool:
         raise RunnerError("a worker process died (out of memory, or killed); "
                           "rerun with --jobs 1 to find the document") from None
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
         if method == "fork":
             _ENGINE = None
 
@@ -610,7 +779,7 @@ def _dask_lint_partition(spec: EngineSpec, batch: list[Item], keep: bool) -> lis
                                   f"the client {spec.version}; install the same version")
             _use_grammar(spec.grammar)
             engine = _DASK_ENGINES[spec.key] = spec.build()
-        return [pack_outcome(lint_item(engine, item), keep) for item in batch]
+        return [lint_packed(engine, item, keep) for item in batch]
 
 
 def _read_for_dask(items: Iterable[Item]) -> Iterator[Item]:
@@ -741,6 +910,8 @@ def lint(engine, items: Iterable[Item], *, config=None, jobs: int | None = None,
             close()
     result = collector.finish(notices or [])
     collector.profile.wall = time.perf_counter() - start
+    if label.startswith("process pool") and not stats.batches:
+        label = "in-process (every document a cache hit; no pool started)"
     collector.profile.executor = label
     return Run(result, collector.profile, stats)
 

@@ -104,10 +104,24 @@ def _help(suggestions: tuple[str, ...]) -> str:
 
 
 def _headline(f: Finding, color: bool) -> str:
-    message = _printable(f.message.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
-    sev = _paint(str(f.severity), _SEVERITY_COLOR[f.severity], color)
-    rule = _paint(f.rule, _BOLD, color)
-    return f"{_printable(f.path)}:{f.line}:{f.column}: {sev} {rule} {message}"
+    return _head_line(f.path, f.line, f.column, f.severity, f.rule, f.message, color)
+
+
+_SEVERITY_NAME = {s: str(s) for s in Severity}
+
+
+def _head_line(path: str, line: int, column: int, severity: Severity, rule: str, message: str,
+               color: bool) -> str:
+    if _CONTROL.search(message) is not None:
+        message = _printable(message.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+    if _CONTROL.search(path) is not None:
+        path = _printable(path)
+    if color:
+        sev = _paint(_SEVERITY_NAME[severity], _SEVERITY_COLOR[severity], True)
+        rule = _paint(rule, _BOLD, True)
+    else:
+        sev = _SEVERITY_NAME[severity]
+    return f"{path}:{line}:{column}: {sev} {rule} {message}"
 
 
 def _source_block(f: Finding, color: bool) -> list[str]:
@@ -152,14 +166,29 @@ def summary_line(result: RunResult) -> str:
 
 def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     color = options.color
-    for f in result.findings:
-        stream.write(_headline(f, color) + "\n")
-        if options.show_source and not options.quiet:
-            block = _source_block(f, color)
-            for line in block:
-                stream.write(line + "\n")
-            if block:
-                stream.write("\n")
+    with_source = options.show_source and not options.quiet
+    heads = getattr(result.findings, "heads", None)  # a streamed run (linter.runner)
+    if heads is not None and not with_source:
+        # Headlines only: the stream's heads spare unpickling whole findings.
+        write, lines = stream.write, []
+        for path, line, column, _el, _ec, rule, severity, message in heads():
+            lines.append(_head_line(path, line, column, severity, rule, message, color))
+            if len(lines) >= 1024:
+                lines.append("")
+                write("\n".join(lines))
+                lines = []
+        if lines:
+            lines.append("")
+            write("\n".join(lines))
+    else:
+        for f in result.findings:
+            stream.write(_headline(f, color) + "\n")
+            if with_source:
+                block = _source_block(f, color)
+                for line in block:
+                    stream.write(line + "\n")
+                if block:
+                    stream.write("\n")
     if options.quiet:
         return
     stream.write(summary_line(result) + "\n")
