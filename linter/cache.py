@@ -45,7 +45,8 @@ from typing import Callable
 
 from . import __version__
 
-FORMAT = 2  # 2: entries hold runner.Packed (findings pickled once, passed on as bytes)
+FORMAT = 3  # 2: entries hold runner.Packed (findings pickled once, passed on as bytes);
+#            3: term summaries are compact (terms.usage.FirstUse)
 MAGIC = b"LCCACHE2"
 DIGEST_SIZE = 32
 _HEAD, _BODY = len(MAGIC), len(MAGIC) + DIGEST_SIZE

@@ -9,47 +9,81 @@ it is summary.terms in JSON and the table of `--stats terms`.
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from .analysis import Analysis, _effective_variant
 
 
+class FirstUse(NamedTuple):
+    """Where a variant first appears in a document: what a corpus finding needs.
+
+    A tuple rather than a dict: a corpus run keeps one per term group and
+    document until its end.
+    """
+
+    form: str
+    written: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source_line: str
+    source_line_offset: int
+    byte_column: int
+    end_byte_column: int
+    context: str
+
+
 def document_usage(document, analysis: Analysis) -> dict:
+    """Per group: "forms" ("form\0spelling" -> uses), "effective" (variant ->
+    uses) and "variants" (the document's dominant variant -> its FirstUse)."""
     groups: dict[str, dict] = {}
+    firsts: dict[str, dict] = {}
     for occ in analysis.occurrences:
         g = groups.setdefault(occ.group.name, {"forms": {}, "variants": {}, "effective": {}})
         spelling = "" if occ.case_ok else " ".join(occ.written.split())
         key = f"{occ.form.text}\0{spelling}"
-        row = g["forms"].setdefault(key, {"form": occ.form.text, "spelling": spelling, "count": 0})
-        row["count"] += 1
+        g["forms"][key] = g["forms"].get(key, 0) + 1
         eff = _effective_variant(occ)
         g["effective"][eff] = g["effective"].get(eff, 0) + 1
-        if occ.variant not in g["variants"]:
-            span = occ.block.to_source(occ.start, occ.end)
-            if span is None:
-                continue
-            line, col = document.position(span[0])
-            end_line, end_col = document.position(span[1])
-            g["variants"][occ.variant] = {
-                "form": occ.form.text, "written": occ.written, "start": span[0], "end": span[1], "line": line,
-                "column": col, "end_line": end_line, "end_column": end_col,
-                # A window of the line, as the engine keeps for every finding:
-                # summaries live until the end of a corpus run.
-                **_line_window(document, span[0], span[1], line),
-                "byte_column": document.source.byte_column(line, col),
-                "end_byte_column": document.source.byte_column(end_line, end_col),
-                "context": (occ.block.sentence_at(occ.start).text
-                            if occ.block.sentence_at(occ.start) else occ.block.text),
-            }
+        first = firsts.setdefault(occ.group.name, {})
+        if occ.variant not in first and occ.block.to_source(occ.start, occ.end) is not None:
+            first[occ.variant] = occ  # the first one that maps to the source
     # The corpus rule only ever reports a document's dominant variant (where
-    # it differs from the corpus's), so only that first occurrence is kept:
-    # summaries live until the end of a corpus run.
-    for g in groups.values():
+    # it differs from the corpus's), so only that first occurrence is kept.
+    for name, g in groups.items():
         mine = dominant(g["effective"])
-        g["variants"] = {mine: g["variants"][mine]} if mine in g["variants"] else {}
+        occ = firsts[name].get(mine)
+        use = _first_use(document, occ) if occ is not None else None
+        g["variants"] = {mine: use} if use is not None else {}
     return groups
 
 
-def _line_window(document, start: int, end: int, line: int) -> dict:
+def _first_use(document, occ) -> FirstUse | None:
+    span = occ.block.to_source(occ.start, occ.end)
+    if span is None:
+        return None
+    line, col = document.position(span[0])
+    end_line, end_col = document.position(span[1])
+    # A window of the line, as the engine keeps for every finding.
+    source_line, offset = _line_window(document, span[0], span[1], line)
+    sentence = occ.block.sentence_at(occ.start)
+    return FirstUse(
+        occ.form.text, occ.written, span[0], span[1], line, col, end_line, end_col,
+        source_line, offset,
+        document.source.byte_column(line, col), document.source.byte_column(end_line, end_col),
+        sentence.text if sentence else occ.block.text)
+
+
+def split_form_key(key: str) -> tuple[str, str]:
+    """(form, spelling) of a "forms" key; spelling is "" when the case is right."""
+    form, _, spelling = key.partition("\0")
+    return form, spelling
+
+
+def _line_window(document, start: int, end: int, line: int) -> tuple[str, int]:
     from ..engine import LINE_WINDOW
 
     text, starts = document.source.text, document.source.starts
@@ -57,7 +91,7 @@ def _line_window(document, start: int, end: int, line: int) -> dict:
     line_end = starts[line] - 1 if line < len(starts) else len(text)
     lo = max(line_start, start - LINE_WINDOW)
     hi = min(line_end, end + LINE_WINDOW)
-    return {"source_line": text[lo:hi], "source_line_offset": lo - line_start}
+    return text[lo:hi], lo - line_start
 
 
 def dominant(counts: dict[str, int]) -> str | None:
@@ -95,11 +129,10 @@ def corpus_usage(termbase, summaries: list[tuple[str, dict]]) -> dict:
             g = usage.get(group.name)
             if not g:
                 continue
-            for row in g["forms"].values():
-                k = (row["form"], row["spelling"])
-                r = rows.setdefault(k, {"count": 0, "documents": {}})
-                r["count"] += row["count"]
-                r["documents"][path] = r["documents"].get(path, 0) + row["count"]
+            for key, count in g["forms"].items():
+                r = rows.setdefault(split_form_key(key), {"count": 0, "documents": {}})
+                r["count"] += count
+                r["documents"][path] = r["documents"].get(path, 0) + count
         order = {f.text: i for i, f in enumerate(group.forms)}
         forms = []
         for (text, spelling), r in sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99),

@@ -48,12 +48,12 @@ class Corpus(TermRule):
                     count=g["effective"][mine], documents=per_doc[corpus_dom], total=users,
                     dominant=group.variant_name(corpus_dom), group=group.name)
                 yield Finding(
-                    path=path, line=first["line"], column=first["column"],
-                    end_line=first["end_line"], end_column=first["end_column"], rule=self.id,
+                    path=path, line=first.line, column=first.column,
+                    end_line=first.end_line, end_column=first.end_column, rule=self.id,
                     severity=self.severity, message=message,
-                    suggestions=(group.variant_name(corpus_dom),), start=first["start"],
-                    end=first["end"], span_text=first["written"], context=first["context"],
-                    source_line=first["source_line"],
-                    source_line_offset=first.get("source_line_offset", 0),
-                    byte_column=first["byte_column"],
-                    end_byte_column=first["end_byte_column"], data={"group": group.name})
+                    suggestions=(group.variant_name(corpus_dom),), start=first.start,
+                    end=first.end, span_text=first.written, context=first.context,
+                    source_line=first.source_line,
+                    source_line_offset=first.source_line_offset,
+                    byte_column=first.byte_column,
+                    end_byte_column=first.end_byte_column, data={"group": group.name})
