@@ -187,16 +187,23 @@ def lint_packed(engine, item: Item, keep: bool) -> Packed:
     """What a worker returns for one item. With the result cache on, a hit is
     returned as stored: its findings are never unpickled in the worker."""
     cache = engine.cache
-    if cache is not None and item.problem is None:
-        if item.path is None:
-            raw = item.data or b""
-        else:
-            try:
-                raw = item.path.read_bytes()
-            except OSError:  # the engine reports it (io.read)
-                return pack_outcome(lint_item(engine, item), keep)
+    raw = _cacheable_bytes(item) if cache is not None else None
+    if raw is not None:
         return cache.lint_packed(item.display, raw, engine._lint_bytes, engine.rules, keep)
-    return pack_outcome(lint_item(engine, item), keep)
+    return pack_outcome(lint_item(engine, item), keep)  # the engine reports any read error
+
+
+def _cacheable_bytes(item: Item) -> bytes | None:
+    """The bytes a cache entry is keyed on; None when the item cannot be read
+    (the engine then reports it, as io.read) or is already a problem."""
+    if item.problem is not None:
+        return None
+    if item.path is None:
+        return item.data or b""
+    try:
+        return item.path.read_bytes()
+    except (OSError, ValueError):  # ValueError: a path with a NUL byte
+        return None
 
 
 def problem_outcome(engine, item: Item):
@@ -664,18 +671,8 @@ class _Batch:
 
 def _cache_hit(cache, item: Item, keep: bool) -> Packed | None:
     """The parent's own cache lookup: a hit never goes to a worker."""
-    if cache is None or item.problem is not None:
-        return None
-    if item.path is None:
-        raw = item.data or b""
-    else:
-        try:
-            raw = item.path.read_bytes()
-        except OSError:  # a worker reports it (io.read)
-            return None
-        except ValueError:  # pragma: no cover - a path with a NUL byte
-            return None
-    return cache.lookup(item.display, raw, keep)
+    raw = _cacheable_bytes(item) if cache is not None else None
+    return None if raw is None else cache.lookup(item.display, raw, keep)
 
 
 def _process_pool(engine, spec: EngineSpec | None, items: Iterable[Item], jobs: int,
