@@ -504,6 +504,27 @@ class Profile:
 
 
 # -- collecting outcomes in order ----------------------------------------------------------
+def share_strings(value, seen: dict[str, str]):
+    """`value` (a summary: dicts, lists, tuples, named tuples, scalars) with
+    every string replaced by an equal one seen before.
+
+    Summaries arrive unpickled from workers and caches, each with its own
+    copy of the same term forms, group names and messages; the corpus run
+    holds them all until its end, so equal strings are kept once.
+    """
+    if isinstance(value, str):
+        return seen.setdefault(value, value)
+    if isinstance(value, dict):
+        return {share_strings(k, seen): share_strings(v, seen) for k, v in value.items()}
+    if isinstance(value, list):
+        return [share_strings(v, seen) for v in value]
+    if type(value) is tuple:
+        return tuple(share_strings(v, seen) for v in value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)._make(share_strings(v, seen) for v in value)
+    return value  # anything else is kept as it is
+
+
 class Collector:
     def __init__(self, engine) -> None:
         self.engine = engine
@@ -518,6 +539,7 @@ class Collector:
         self.totals: Counter = Counter()
         self.notices: list[str] = []
         self._seen_notices: set[str] = set()
+        self._strings: dict[str, str] = {}  # see share_strings
         self.profile = Profile()
 
     def add(self, packed: Packed) -> None:
@@ -533,6 +555,7 @@ class Collector:
         if self.keep_corpus_state and (o.summaries or o.suppressions):
             o.report = FileReport(packed.path)
             o.notices, o.timings = [], {}
+            o.summaries = share_strings(o.summaries, self._strings)
             self.light.append(o)
             self.order.setdefault(packed.path, self.count)
         self.count += 1

@@ -304,3 +304,21 @@ def test_pool_workers_ask_the_run_s_languagetool(tmp_path):
     assert len(lt) >= 30  # 'teh' in every document, from the server
     assert checks_one == checks_two >= 30
     assert "Traceback" not in two.stderr
+
+
+def test_share_strings_keeps_values_and_shares_equal_strings():
+    from linter.runner import share_strings
+    from linter.terms.usage import FirstUse
+
+    seen: dict[str, str] = {}
+    use = FirstUse("Islamic Nation", "Islamic nation", 1, 2, 3, 4, 3, 5, "line", 0, 4, 5, "ctx")
+    one = {"group": {"forms": {"a" + "\0b": 2}, "variants": {"v": use}, "list": [("x", 1)]}}
+    two = {"group": {"forms": {"a\0" + "b": 1}, "variants": {}, "list": [("x", 2)]}}
+    a, b = share_strings(one, seen), share_strings(two, seen)
+    assert a == one and b == two
+    assert type(a["group"]["variants"]["v"]) is FirstUse
+    key_a, key_b = next(iter(a["group"]["forms"])), next(iter(b["group"]["forms"]))
+    assert key_a is key_b  # one copy of an equal string across documents
+    assert a["group"]["list"][0][0] is b["group"]["list"][0][0]
+    frozen = frozenset({"x"})
+    assert share_strings(frozen, seen) is frozen  # other types pass through
