@@ -42,6 +42,40 @@ def compile_pattern(pattern: str, *, ignorecase: bool = False):
         raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
 
 
+class LazyPattern:
+    """A pattern built from literal phrases, compiled on first use.
+
+    Escaped word lists cannot be invalid regexes, so nothing is lost by not
+    compiling them while the pack loads, and a one-file run whose file gives
+    a list's prefilter nothing to look at never compiles that list.
+    """
+
+    __slots__ = ("pattern", "_ignorecase", "_compiled")
+
+    def __init__(self, pattern: str, *, ignorecase: bool = False) -> None:
+        self.pattern = pattern
+        self._ignorecase = ignorecase
+        self._compiled = None
+
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = compile_pattern(self.pattern, ignorecase=self._ignorecase)
+        return self._compiled
+
+    def finditer(self, text: str, **kwargs):
+        return self.compiled().finditer(text, **kwargs)
+
+    def search(self, text: str, *args, **kwargs):
+        return self.compiled().search(text, *args, **kwargs)
+
+    def __reduce__(self):  # workers get the source, not the compiled pattern
+        return _lazy, (self.pattern, self._ignorecase)
+
+
+def _lazy(pattern: str, ignorecase: bool) -> LazyPattern:
+    return LazyPattern(pattern, ignorecase=ignorecase)
+
+
 def finditer(compiled, text: str):
     """All matches, bounded in time. Raises RegexTimeout."""
     try:

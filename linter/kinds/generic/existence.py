@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ...patterns import compile_pattern, phrase_pattern, word_bounded
+from ...patterns import LazyPattern, compile_pattern, phrase_pattern, word_bounded
 from ..base import Option, OptionError
 from .matching import SCOPES, PatternRule
 
@@ -36,7 +36,11 @@ class Existence(PatternRule):
         if tokens:
             parts.append(word_bounded([phrase_pattern(t) for t in tokens]))
         parts.extend(f"(?:{p})" for p in patterns)
-        self.matcher = compile_pattern("|".join(parts), ignorecase=self.opts["ignorecase"])
+        # Raw patterns were checked one by one (options.py); together they are
+        # compiled now, so a clash between them is a config error. Literal
+        # tokens alone compile on first use.
+        build = compile_pattern if patterns else LazyPattern
+        self.matcher = build("|".join(parts), ignorecase=self.opts["ignorecase"])
         if tokens:
             self.filter_phrases(tokens, patterns)
 

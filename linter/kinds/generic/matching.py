@@ -3,7 +3,8 @@ and a time-bounded match loop over the blocks in scope."""
 
 from __future__ import annotations
 
-from ...patterns import RegexTimeout, compile_pattern, finditer, phrase_pattern, word_bounded
+from ...patterns import (LazyPattern, RegexTimeout, compile_pattern, finditer, phrase_pattern,
+                         word_bounded)
 from ..base import OptionError, RuleKind
 from .prefilter import PhraseFilter
 
@@ -25,8 +26,8 @@ class PatternRule(RuleKind):
                 raise OptionError("scope", f"unknown scope {s!r} (known: {', '.join(SCOPES)})")
         phrases = self.opts["exceptions"]
         self.exceptions = (
-            compile_pattern(word_bounded([phrase_pattern(e) for e in phrases]),
-                            ignorecase=self.opts["ignorecase"])
+            LazyPattern(word_bounded([phrase_pattern(e) for e in phrases]),
+                        ignorecase=self.opts["ignorecase"])
             if phrases else None
         )
 

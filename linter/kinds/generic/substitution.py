@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from ...patterns import compile_pattern, phrase_pattern, word_bounded
+from ...patterns import LazyPattern, compile_pattern, phrase_pattern, word_bounded
 from ..base import Option, OptionError
 from .matching import PatternRule
 
@@ -46,16 +46,17 @@ class Substitution(PatternRule):
         groups = []
         for i, key in enumerate(swap):
             body = key if self.opts["regex"] else phrase_pattern(key)
-            try:
-                compile_pattern(body)
-            except ValueError as exc:
-                raise OptionError("swap", str(exc)) from None
+            if self.opts["regex"]:  # an escaped phrase is always a valid pattern
+                try:
+                    compile_pattern(body)
+                except ValueError as exc:
+                    raise OptionError("swap", str(exc)) from None
             groups.append(f"(?P<s{i}>{body})")
         # One word boundary around all the keys rather than one per key: the same
         # matches (a key that fails the right boundary backtracks into the next
         # key, as before), tried in the same order, about five times faster.
-        self.matcher = compile_pattern(word_bounded(["|".join(groups)]),
-                                       ignorecase=self.opts["ignorecase"])
+        build = compile_pattern if self.opts["regex"] else LazyPattern  # see existence.py
+        self.matcher = build(word_bounded(["|".join(groups)]), ignorecase=self.opts["ignorecase"])
         if not self.opts["regex"]:
             self.filter_phrases(list(swap))
 
