@@ -14,6 +14,8 @@ run without readability rules never pays for them.
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from ..document.blocks import PLACEHOLDER
 
@@ -108,15 +110,21 @@ def as_sentences(text: str) -> str:
 def counted_words(block, start: int = 0, end: int | None = None) -> list:
     """The block's words in [start, end) that are prose (not a placeholder)."""
     end = len(block.text) if end is None else end
-    holes = [(s.prose_start, s.prose_end) for s in block.segments if s.kind == PLACEHOLDER]
+    words = block.words  # in text order, never overlapping
+    first = bisect_left(words, start, key=_start)
     out = []
-    for w in block.words:
-        if w.start < start or w.end > end:
-            continue
-        if any(a < w.end and w.start < b for a, b in holes):
-            continue
+    for w in itertools.islice(words, first, None):
+        if w.end > end:
+            break
         out.append(w)
+    holes = [(s.prose_start, s.prose_end) for s in block.segments if s.kind == PLACEHOLDER]
+    if holes:
+        out = [w for w in out if not any(a < w.end and w.start < b for a, b in holes)]
     return out
+
+
+def _start(word) -> int:
+    return word.start
 
 
 def span(block, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
