@@ -239,3 +239,16 @@ def test_done_when_a_source_clears_the_seed_error_and_disputed_still_reports(
     reported = [f for f in lint(fixed, pack, path.name) if f.data.get("claim") == claim
                 and (f.line, f.column) == position(text, sentence)]
     assert [f.data["status"] for f in reported] == ["disputed"]
+
+
+def test_matching_in_asks_each_sentence_once_per_document(monkeypatch):
+    from linter.kinds.claims.known_claims import Registry
+
+    calls = []
+    monkeypatch.setattr(Registry, "matching", lambda self, text: calls.append(text) or [text])
+    registry = Registry(claims=("stand-in",))
+    doc_a, doc_b = object(), object()
+    assert registry.matching_in(doc_a, "One.") == ("One.",)
+    assert registry.matching_in(doc_a, "One.") == ("One.",)  # the second rule's question
+    assert registry.matching_in(doc_b, "One.") == ("One.",)  # a new document asks again
+    assert calls == ["One.", "One."]

@@ -78,6 +78,22 @@ class Registry:
         folded = fold(text)  # once per sentence, for every term's gate
         return [c for c in self.claims if c.matches(text, folded)]
 
+    def matching_in(self, document, text: str) -> tuple[KnownClaim, ...]:
+        """`matching(text)` for a sentence of `document`, asked once per document:
+        claims.registry and claims.unsourced both ask it of every sentence.
+        Only the current document's answers are kept."""
+        memo = _MEMO.get(id(self))
+        if memo is None or memo[0] is not document:
+            memo = _MEMO[id(self)] = (document, {})
+        found = memo[1].get(text)
+        if found is None:
+            found = memo[1][text] = tuple(self.matching(text))  # RegexTimeout: not kept
+        return found
+
+
+# id(registry) -> (document, {sentence text: matching claims}), for one document at a time.
+_MEMO: dict = {}
+
 
 def load_registry(pack) -> Registry:
     """The pack's registry, validated and compiled once (cached on the pack)."""

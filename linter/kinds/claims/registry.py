@@ -63,7 +63,7 @@ class ClaimRegistry(RuleKind):
                 continue
             for i, sentence in enumerate(block.sentences):
                 try:
-                    matched = self.registry.matching(sentence.text)
+                    matched = self.registry.matching_in(document, sentence.text)
                 except RegexTimeout:
                     self.timed_out(document, block)
                     break

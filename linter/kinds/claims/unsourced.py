@@ -107,7 +107,7 @@ class UnsourcedClaim(RuleKind):
                 if index.citations(block, i):
                     continue
                 try:
-                    if self.registry.matching(sentence.text):
+                    if self.registry.matching_in(document, sentence.text):
                         continue
                 except RegexTimeout:
                     self.timed_out(document, block)
