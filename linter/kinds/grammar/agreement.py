@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import Option, RuleKind
-from .tokens import OPAQUE, Token, opaque_placeholders, sentence_tokens
+from .tokens import OPAQUE, BlockTokens, Token, block_tokens, opaque_placeholders
 from .words import (
     AUXILIARIES, CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, INTRO_STARTERS, IRREGULAR_PLURALS,
     IRREGULAR_VBZ, MODALS, PLURAL_DETERMINERS, PLURAL_FINITE, PREPOSITIONS, SINGULAR_DETERMINERS,
@@ -81,14 +81,20 @@ class Agreement(RuleKind):
         self.exceptions = {fold(e) for e in self.opts["exceptions"]}
 
     def check(self, document):
-        sentences = [(block, opaque_placeholders(block, tokens))
-                     for block in self.blocks(document) for tokens in sentence_tokens(document, block)]
-        names = document_names(sentences)
-        for block, tokens in sentences:
-            for hit in find_errors(tokens, self.exceptions, names):
-                finding = self._finding(document, block, tokens, hit)
-                if finding is not None:
-                    yield finding
+        blocks = [(block, block_tokens(document, block)) for block in self.blocks(document)]
+        names = set()
+        for block, words in blocks:
+            names |= block_names(words)
+        for block, words in blocks:
+            for k, lows in enumerate(words.lows):
+                # The cheap test on the folded words first: tokens only where an error may be.
+                if not _may_disagree(lows):
+                    continue
+                tokens = opaque_placeholders(block, words.tokens(k))
+                for hit in _find_errors(tokens, self.exceptions, names):
+                    finding = self._finding(document, block, tokens, hit)
+                    if finding is not None:
+                        yield finding
 
     def _finding(self, document, block, tokens, hit: Hit):
         verb = tokens[hit.verb]
@@ -104,13 +110,18 @@ class Agreement(RuleKind):
         return finding
 
 
-def document_names(sentences) -> set[str]:
-    """Words the document writes capitalised in mid-sentence: names ("Windows", "Requests")."""
+def block_names(words: BlockTokens) -> set[str]:
+    """Words a block writes capitalised in mid-sentence: names ("Windows", "Requests").
+    Read from the words, without making tokens; placeholders are never names."""
     names = set()
-    for _block, tokens in sentences:
-        for t in tokens[1:]:
-            if t.capitalized and not t.text.isupper() and t.gap.strip() not in (".", ":", "!", "?"):
-                names.add(t.text)
+    block = words.block
+    text = block.text
+    for first, stop, _start in words.spans:
+        for i in range(first + 1, stop):
+            w = block.words[i]
+            if w.text[:1].isupper() and not w.text.isupper() and i not in words.placeholders \
+                    and text[block.words[i - 1].end:w.start].strip() not in (".", ":", "!", "?"):
+                names.add(w.text)
     return names
 
 
@@ -119,8 +130,12 @@ def find_errors(tokens: list[Token], exceptions: set[str] = frozenset(),
                 names: set[str] = frozenset()) -> list[Hit]:
     """Agreement errors in one sentence. `names`: words written capitalised mid-sentence
     in the document ("Windows", "Responses"), which are names, not plurals."""
-    if not _may_disagree(tokens):
+    if not _may_disagree([t.low for t in tokens]):
         return []
+    return _find_errors(tokens, exceptions, names)
+
+
+def _find_errors(tokens: list[Token], exceptions, names) -> list[Hit]:
     hits: dict[int, Hit] = {}
     starts = clause_starts(tokens)
     for start in starts:
@@ -134,14 +149,14 @@ def find_errors(tokens: list[Token], exceptions: set[str] = frozenset(),
     return [hits[k] for k in sorted(hits)]
 
 
-def _may_disagree(tokens: list[Token]) -> bool:
-    """Can the sentence hold an error at all? Every finding is a singular verb form
-    (which vbz_base knows), a verb after "he", "she" or "it", or a verb after a
-    gerund subject at the start. Sentences with none (about 2 in 5) skip the parse."""
-    first = tokens[0]
-    if first.low.endswith("ing"):
+def _may_disagree(lows) -> bool:
+    """Can the sentence (its folded words, placeholders as the opaque word) hold an
+    error at all? Every finding is a singular verb form (which vbz_base knows), a
+    verb after "he", "she" or "it", or a verb after a gerund subject at the start.
+    Sentences with none (about 2 in 5) skip the parse, and need no tokens."""
+    if lows[0].endswith("ing"):
         return True
-    return any(t.low in _SINGULAR_PRONOUNS or vbz_base(t.low) is not None for t in tokens)
+    return any(low in _SINGULAR_PRONOUNS or vbz_base(low) is not None for low in lows)
 
 
 _SINGULAR_PRONOUNS = frozenset(("he", "she", "it"))

@@ -14,7 +14,7 @@ are recognised and left alone; a possessed word that is also a verb ("needs",
 from __future__ import annotations
 
 from ..base import Option, RuleKind
-from .tokens import sentence_tokens
+from .tokens import block_tokens
 from .words import DETERMINERS, MODALS, PREPOSITIONS, STRONG_OBJECTS, fold
 
 PEOPLE = frozenset("""
@@ -45,6 +45,7 @@ guaranteed leave leaves left lend lends lent pay pays paid ask asks asked charge
 """.split())
 IRREGULAR = {"childrens": "children's", "womens": "women's", "mens": "men's"}
 _NEVER_AFTER_MENS = frozenset("rea".split())
+_FIRST_WORDS = PEOPLE | frozenset(IRREGULAR)
 
 
 class Possessive(RuleKind):
@@ -60,7 +61,13 @@ class Possessive(RuleKind):
 
     def check(self, document):
         for block in self.blocks(document):
-            for tokens in sentence_tokens(document, block):
+            words = block_tokens(document, block)
+            for k, lows in enumerate(words.lows):
+                # Every finding starts at one of these words: most sentences have none
+                # and need no tokens.
+                if _FIRST_WORDS.isdisjoint(lows):
+                    continue
+                tokens = words.tokens(k)
                 for i, t in enumerate(tokens[:-1]):
                     nxt = tokens[i + 1]
                     if not nxt.joined or t.placeholder or nxt.placeholder:

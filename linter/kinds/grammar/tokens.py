@@ -43,43 +43,112 @@ class Token:
 _memo: tuple = (None, {})
 
 
-def sentence_tokens(document, block) -> list[list[Token]]:
-    """The words of each sentence of a block, in order (made once per document)."""
+def block_tokens(document, block) -> BlockTokens:
+    """A block's sentences, read word by word (made once per document)."""
     global _memo
     owner, memo = _memo
     if owner is not document:
         memo = {}
         _memo = (document, memo)
-    tokens = memo.get(id(block))  # the document keeps its blocks alive: ids are stable
-    if tokens is None:
-        tokens = memo[id(block)] = _tokenize(block)
-    return tokens
+    found = memo.get(id(block))  # the document keeps its blocks alive: ids are stable
+    if found is None:
+        found = memo[id(block)] = BlockTokens(block)
+    return found
 
 
-def _tokenize(block) -> list[list[Token]]:
-    out = []
-    words = block.words
-    text = block.text
-    unmapped = _unmapped_test(block)
-    folded: dict[str, str] = {}  # fold each distinct word once
-    i = 0
-    for sentence in block.sentences:
+def sentence_tokens(document, block) -> list[list[Token]]:
+    """The words of each sentence of a block, in order (made once per document)."""
+    return block_tokens(document, block).all()
+
+
+# Folded forms of the words seen so far: most words recur across documents, and a
+# dict lookup is several times cheaper than lower() and replace(). Bounded, so a
+# huge corpus cannot grow it without end.
+_folded: dict[str, str] = {}
+_FOLDED_MAX = 1 << 16
+
+
+class BlockTokens:
+    """The sentences of one block that hold words, in two forms:
+
+    - `lows[k]`: the folded words of sentence k (placeholders as the opaque word),
+      cheap, made for every sentence, so that a rule can ask "is there anything
+      for me here?" first;
+    - `tokens(k)`: the Token objects, made only when a rule asks for them. Making
+      tokens is most of the cost, and about a third of the sentences hold nothing
+      any grammar rule acts on.
+    """
+
+    __slots__ = ("block", "lows", "spans", "placeholders", "_tokens", "_all")
+
+    def __init__(self, block) -> None:
+        self.block = block
+        words = block.words
+        unmapped = _unmapped_test(block)
+        placeholders: set[int] = set()
+        if unmapped is not _never:
+            placeholders = {i for i, w in enumerate(words) if unmapped(w.start)}
+        self.placeholders = placeholders
+        folded = _folded
+        if len(folded) > _FOLDED_MAX:
+            folded.clear()  # only a cache: tokens and lows already made keep their strings
+        lows: list[tuple[str, ...]] = []
+        spans: list[tuple[int, int, int]] = []  # (first word, end word, sentence start)
+        i, n = 0, len(words)
+        for sentence in block.sentences:
+            while i < n and words[i].start < sentence.start:
+                i += 1
+            first = i
+            while i < n and words[i].end <= sentence.end:
+                i += 1
+            if i == first:
+                continue
+            # A folded word is never empty, so `or` falls back to folding only on a miss.
+            sentence_lows = [folded.get(w.text) or _fold_new(w.text) for w in words[first:i]]
+            if placeholders:
+                sentence_lows = [_OPAQUE_LOW if k in placeholders else low
+                                 for k, low in enumerate(sentence_lows, first)]
+            lows.append(tuple(sentence_lows))
+            spans.append((first, i, sentence.start))
+        self.lows = lows
+        self.spans = spans
+        self._tokens: list[list[Token] | None] = [None] * len(spans)
+        self._all: list[list[Token]] | None = None
+
+    def tokens(self, k: int) -> list[Token]:
+        """The tokens of sentence k (made once; the rules share them)."""
+        made = self._tokens[k]
+        if made is None:
+            made = self._tokens[k] = self._make(k)
+        return made
+
+    def all(self) -> list[list[Token]]:
+        if self._all is None:
+            self._all = [self.tokens(k) for k in range(len(self.spans))]
+        return self._all
+
+    def _make(self, k: int) -> list[Token]:
+        first, stop, prev_end = self.spans[k]
+        words = self.block.words
+        text = self.block.text
+        placeholders = self.placeholders
+        lows = self.lows[k]
         tokens: list[Token] = []
-        prev_end = sentence.start
-        while i < len(words) and words[i].start < sentence.start:
-            i += 1
-        while i < len(words) and words[i].end <= sentence.end:
+        for i in range(first, stop):
             w = words[i]
-            low = folded.get(w.text)
-            if low is None:
-                low = folded[w.text] = fold(w.text)
-            tokens.append(Token(w.text, w.start, w.end, text[prev_end:w.start], len(tokens),
-                                unmapped(w.start), low))
+            placeholder = i in placeholders
+            # A placeholder's `low` is its folded written form, as before (lows[k] holds
+            # the opaque word for it).
+            low = (_folded.get(w.text) or _fold_new(w.text)) if placeholder else lows[i - first]
+            tokens.append(Token(w.text, w.start, w.end, text[prev_end:w.start], i - first,
+                                placeholder, low))
             prev_end = w.end
-            i += 1
-        if tokens:
-            out.append(tokens)
-    return out
+        return tokens
+
+
+def _fold_new(text: str) -> str:
+    low = _folded[text] = fold(text)
+    return low
 
 
 def _unmapped_test(block):
@@ -125,6 +194,7 @@ def _never(_offset: int) -> bool:
 
 OPAQUE = "\u27e8"  # placeholder tokens become "⟨code⟩": never a noun, a verb or a name
 _OPAQUE_WORD = OPAQUE + "code\u27e9"
+_OPAQUE_LOW = fold(_OPAQUE_WORD)
 
 
 def opaque_placeholders(block, tokens: list[Token]) -> list[Token]:
