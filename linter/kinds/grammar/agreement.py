@@ -19,6 +19,7 @@ this rule report one error once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..base import Option, RuleKind
 from .tokens import OPAQUE, BlockTokens, Token, block_tokens, opaque_placeholders
@@ -82,15 +83,15 @@ class Agreement(RuleKind):
 
     def check(self, document):
         blocks = [(block, block_tokens(document, block)) for block in self.blocks(document)]
-        names = set()
-        for block, words in blocks:
-            names |= block_names(words)
+        names = _DocumentNames(words for _block, words in blocks)
         for block, words in blocks:
             for k, lows in enumerate(words.lows):
                 # The cheap test on the folded words first: tokens only where an error may be.
                 if not _may_disagree(lows):
                     continue
-                tokens = opaque_placeholders(block, words.tokens(k))
+                tokens = words.tokens(k)
+                if words.placeholders:
+                    tokens = opaque_placeholders(block, tokens)
                 for hit in _find_errors(tokens, self.exceptions, names):
                     finding = self._finding(document, block, tokens, hit)
                     if finding is not None:
@@ -110,18 +111,37 @@ class Agreement(RuleKind):
         return finding
 
 
+class _DocumentNames:
+    """Words the document writes capitalised in mid-sentence: names ("Windows",
+    "Requests"). Only a plural-looking subject asks, in few documents, so the set is
+    made on the first question."""
+
+    def __init__(self, blocks) -> None:
+        self._blocks = list(blocks)
+        self._names: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._names is None:
+            self._names = set()
+            for words in self._blocks:
+                self._names |= block_names(words)
+        return word in self._names
+
+
 def block_names(words: BlockTokens) -> set[str]:
     """Words a block writes capitalised in mid-sentence: names ("Windows", "Requests").
     Read from the words, without making tokens; placeholders are never names."""
     names = set()
-    block = words.block
-    text = block.text
+    text = words.block.text
+    block_words = words.block.words
+    placeholders = words.placeholders
     for first, stop, _start in words.spans:
         for i in range(first + 1, stop):
-            w = block.words[i]
-            if w.text[:1].isupper() and not w.text.isupper() and i not in words.placeholders \
-                    and text[block.words[i - 1].end:w.start].strip() not in (".", ":", "!", "?"):
-                names.add(w.text)
+            word = block_words[i].text
+            if word[:1].isupper() and not word.isupper() and i not in placeholders \
+                    and text[block_words[i - 1].end:block_words[i].start].strip() \
+                    not in (".", ":", "!", "?"):
+                names.add(word)
     return names
 
 
@@ -156,10 +176,16 @@ def _may_disagree(lows) -> bool:
     Sentences with none (about 2 in 5) skip the parse, and need no tokens."""
     if lows[0].endswith("ing"):
         return True
-    return any(low in _SINGULAR_PRONOUNS or vbz_base(low) is not None for low in lows)
+    return any(map(_may_govern, lows))  # no Python frame per word: the answers are cached
 
 
 _SINGULAR_PRONOUNS = frozenset(("he", "she", "it"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_govern(low: str) -> bool:
+    """A singular verb form, or a pronoun that takes one."""
+    return low in _SINGULAR_PRONOUNS or vbz_base(low) is not None
 
 
 def _punct(gap: str) -> bool:
