@@ -8,6 +8,9 @@ attribute instead of recomputing it per rule and per question.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+
 from ...document.blocks import PLACEHOLDER
 from .words import fold
 
@@ -66,6 +69,9 @@ def sentence_tokens(document, block) -> list[list[Token]]:
 # huge corpus cannot grow it without end.
 _folded: dict[str, str] = {}
 _FOLDED_MAX = 1 << 16
+_TEXT = attrgetter("text")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 class BlockTokens:
@@ -89,26 +95,25 @@ class BlockTokens:
         if unmapped is not _never:
             placeholders = {i for i, w in enumerate(words) if unmapped(w.start)}
         self.placeholders = placeholders
-        folded = _folded
-        if len(folded) > _FOLDED_MAX:
-            folded.clear()  # only a cache: tokens and lows already made keep their strings
+        if len(_folded) > _FOLDED_MAX:
+            _folded.clear()  # only a cache: tokens and lows already made keep their strings
+        # Every word folded at once, with the per-word loop in C (map), not in Python.
+        all_lows = list(map(_folded.get, map(_TEXT, words)))
+        if None in all_lows:
+            all_lows = [low or _fold_new(w.text) for w, low in zip(words, all_lows)]
+        if placeholders:
+            all_lows = [_OPAQUE_LOW if k in placeholders else low for k, low in enumerate(all_lows)]
         lows: list[tuple[str, ...]] = []
         spans: list[tuple[int, int, int]] = []  # (first word, end word, sentence start)
-        i, n = 0, len(words)
+        i = 0
         for sentence in block.sentences:
-            while i < n and words[i].start < sentence.start:
-                i += 1
-            first = i
-            while i < n and words[i].end <= sentence.end:
-                i += 1
+            # Words are in order and never overlap, so their starts and their ends both
+            # rise: the words of a sentence are a run found by bisection.
+            first = max(i, bisect_left(words, sentence.start, key=_START))
+            i = max(first, bisect_right(words, sentence.end, key=_END))
             if i == first:
                 continue
-            # A folded word is never empty, so `or` falls back to folding only on a miss.
-            sentence_lows = [folded.get(w.text) or _fold_new(w.text) for w in words[first:i]]
-            if placeholders:
-                sentence_lows = [_OPAQUE_LOW if k in placeholders else low
-                                 for k, low in enumerate(sentence_lows, first)]
-            lows.append(tuple(sentence_lows))
+            lows.append(tuple(all_lows[first:i]))
             spans.append((first, i, sentence.start))
         self.lows = lows
         self.spans = spans
