@@ -12,6 +12,9 @@ for a pre-commit run on one file) and gets numbers and some initialisms wrong
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from ..base import Option, RuleKind
 
@@ -51,9 +54,14 @@ _VALID_ONSETS = {
 _NEVER_AFTER_ARTICLE = frozenset("and or of on in is it its at as are an a if us into onto upon "
                                  "until unless about above across after against along among "
                                  "around because before".split())
+_ARTICLES = frozenset(("a", "an", "A", "An"))
+_TEXT = attrgetter("text")
 _WORD_AFTER = re.compile(r"[ \t]+([\w][\w'’.-]*)")
 
 
+# The same few hundred words follow "a" and "an" again and again; the answer depends
+# on the word alone.
+@lru_cache(maxsize=1 << 12)
 def expected_article(word: str) -> str | None:
     """'a', 'an', or None when the sound of `word` is uncertain."""
     if not word:
@@ -155,9 +163,10 @@ class Article(RuleKind):
     def check(self, document):
         for block in self.blocks(document):
             starts = None
-            for word in block.words:
-                if word.text not in ("a", "an", "A", "An"):
-                    continue
+            words = block.words
+            # The articles among the words, picked out in C: a Python loop over every
+            # word of every block would cost more than checking the few articles.
+            for word in compress(words, map(_ARTICLES.__contains__, map(_TEXT, words))):
                 if word.text == "A":
                     if starts is None:
                         starts = {s.start for s in block.sentences}
