@@ -113,19 +113,26 @@ class Agreement(RuleKind):
 
 class _DocumentNames:
     """Words the document writes capitalised in mid-sentence: names ("Windows",
-    "Requests"). Only a plural-looking subject asks, in few documents, so the set is
-    made on the first question."""
+    "Requests"). Asked only about plural-looking subjects, so each question is
+    answered from the blocks whose text holds the word, and only a capitalised
+    word needs looking for at all."""
 
     def __init__(self, blocks) -> None:
         self._blocks = list(blocks)
-        self._names: set[str] | None = None
+        self._names: dict[int, set[str]] = {}  # block index -> its names, made on demand
 
     def __contains__(self, word: str) -> bool:
-        if self._names is None:
-            self._names = set()
-            for words in self._blocks:
-                self._names |= block_names(words)
-        return word in self._names
+        if not word[:1].isupper() or word.isupper():
+            return False  # block_names keeps no other word
+        for k, words in enumerate(self._blocks):
+            if word not in words.block.text:
+                continue  # no word of this block can be it
+            names = self._names.get(k)
+            if names is None:
+                names = self._names[k] = block_names(words)
+            if word in names:
+                return True
+        return False
 
 
 def block_names(words: BlockTokens) -> set[str]:
