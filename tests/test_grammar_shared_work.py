@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from linter.document import parse_document
 from linter.kinds.grammar.tokens import opaque_placeholders, sentence_tokens
 from linter.source import SourceText
 
 from test_generic_kinds import REPETITION, lint, spans
+from test_grammar_offline import _no_languagetool, flagged  # noqa: F401 (an autouse fixture)
 
 TEXT = ("Patients privacy and `code` matter. See https://example.org/a now &amp; then;\n"
         "a [link *text*](https://x.org) with `more code` here, ![img](i.png) and\\\n"
@@ -61,3 +64,18 @@ def test_repetition_ascii_separators_are_not_spaces(tmp_path):
     # `re` would read U+001C as a space between two words; `regex` (and so the rule) does not.
     found = lint(tmp_path, REPETITION, "the\x1cthe cat and and dog\n")
     assert spans(found) == [(1, 13, 20, "and and")]
+
+
+@pytest.mark.parametrize("text, flagged_verbs", [
+    ("Mosques in several cities has opened.\n", ["has"]),
+    # Written capitalised mid-sentence elsewhere, in the same paragraph or another one: a name.
+    ("Mosques in several cities has opened. We visited Mosques yesterday.\n", []),
+    ("Mosques in several cities has opened.\n\nWe visited Mosques yesterday.\n", []),
+    # Not names: at a sentence start, inside inline code, or in capitals.
+    ("Mosques in several cities has opened. We saw it. Mosques are big.\n", ["has"]),
+    ("Mosques in several cities has opened. We visit `Mosques` daily.\n", ["has"]),
+    ("Mosques in several cities has opened. We saw MOSQUES.\n", ["has"]),
+])
+def test_agreement_names_come_from_the_whole_document(text, flagged_verbs):
+    # Names are looked up lazily, block by block: the answer must be the document-wide one.
+    assert [span for span, _fix in flagged("grammar.agreement", text)] == flagged_verbs
