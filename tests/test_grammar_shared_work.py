@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from linter.document import parse_document
-from linter.kinds.grammar.tokens import opaque_placeholders, sentence_tokens
+from linter.kinds.grammar.tokens import _OPAQUE_WORD, block_tokens, opaque_placeholders, sentence_tokens
+from linter.kinds.grammar.words import fold
 from linter.source import SourceText
 
 from test_generic_kinds import REPETITION, lint, spans
@@ -79,3 +80,17 @@ def test_repetition_ascii_separators_are_not_spaces(tmp_path):
 def test_agreement_names_come_from_the_whole_document(text, flagged_verbs):
     # Names are looked up lazily, block by block: the answer must be the document-wide one.
     assert [span for span, _fix in flagged("grammar.agreement", text)] == flagged_verbs
+
+
+def test_folded_words_are_the_tokens_folded_forms():
+    # Rules test a sentence's folded words before they ask for its tokens: both views must agree.
+    doc = _doc(TEXT + "\nÉtat’s “Quoted” words, and DummyX.\n")
+    seen = 0
+    for block in doc.blocks:
+        words = block_tokens(doc, block)
+        for k, tokens in enumerate(sentence_tokens(doc, block)):
+            assert words.tokens(k) is tokens
+            assert words.lows[k] == tuple(fold(_OPAQUE_WORD) if t.placeholder else fold(t.text)
+                                          for t in tokens)
+            seen += len(tokens)
+    assert seen > 30
