@@ -18,6 +18,10 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
     (r"\bexperts?\s", {"expert", "experts"}, set()),  # "\s" ends the word
     (r"(?:for|six)ty", set(), {"forty", "sixty"}),
     (r"(?<![\w'-])(?:Rizwan|Ahmed)(?![\w'-])", {"rizwan", "ahmed"}, set()),
+    # An optional non-word-led repeat keeps the edge after it: "ten" or "ten-two" ...
+    (r"\b(?:two|ten)(?:[\s-](?:two|ten))*\b", {"two", "ten"}, set()),
+    (r"\bten(?:\stwo)*", set(), {"ten"}),          # ... but not when nothing edges it
+    (r"\bten(?:x-)*\b", set(), {"ten"}),           # ... nor when the repeat opens with a letter
 ])
 def test_gate_lists_what_every_match_contains(pattern, words, parts):
     gate = literal_gate(pattern, re.IGNORECASE)

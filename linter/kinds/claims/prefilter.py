@@ -41,8 +41,8 @@ _WORD = re.compile(r"\w+")
 _WORDLIKE = re.compile(r"[a-z0-9_]+")
 _WORDCHAR = re.compile(r"\w")
 # Words so frequent that a requirement of one of them filters nothing.
-_COMMON = frozenset("a an and are as at be by for from has have in is it of on one or that the "
-                    "to was with".split())
+_COMMON = frozenset("a an and are as at be by for from has have in is it may of on one or that "
+                    "the to was with".split())  # "may": the month, and every other modal verb
 
 
 class Folded:
@@ -169,7 +169,29 @@ def _parts(items, left: bool, right: bool) -> list[tuple]:
         edge_left = edge_right = False
     if parts:
         parts[-1][3] = edge_right or right
+    # An optional repeat that opens with a non-word character ("(?:[\s-]two)*") leaves
+    # a word edge after the part before it either way: when it matches, a non-word
+    # character follows; when it does not, whatever edge follows the repeat does.
+    for k in range(len(parts) - 2, -1, -1):
+        if _optional_nonword_led(parts[k + 1][0], parts[k + 1][1]):
+            parts[k][3] = parts[k][3] or parts[k + 1][3]
     return [tuple(p[:4]) for p in parts]
+
+
+def _optional_nonword_led(op, av) -> bool:
+    """A repeat that may match nothing and, when it matches, starts with a non-word part."""
+    if op not in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) or av[0] != 0:
+        return False
+    body = list(av[2])
+    while body:
+        first_op, first_av = body[0]
+        if first_op in _ZERO_WIDTH:
+            return False  # a lookaround first: keep it simple, no edge
+        if first_op is C.SUBPATTERN:
+            body = list(first_av[-1])
+            continue
+        return _nonword(first_op, first_av)
+    return False
 
 
 def _nonword(op, av) -> bool:
