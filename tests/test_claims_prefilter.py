@@ -64,3 +64,26 @@ def test_gated_signals_equal_ungated_signals(monkeypatch):
     monkeypatch.setattr(signals, "_gated_patterns", lambda: ungated_patterns)
     assert [signals.find_signals(s) for s in sentences] == gated
     assert sum(map(bool, gated)) > 5  # the comparison covers sentences with signals
+
+
+def test_registry_candidate_index_asks_every_claim_that_could_match():
+    from claims_support import default_pack
+
+    from linter.kinds.claims.known_claims import load_registry
+
+    registry = load_registry(default_pack())
+    sentences = list(_sentences()) + [c.claim for c in registry.claims]
+    indexed = [registry.matching(s) for s in sentences]
+    every_claim = [[c for c in registry.claims if c.matches(s, fold(s))] for s in sentences]
+    assert indexed == every_claim
+    assert sum(map(bool, indexed)) >= len(registry.claims)  # each claim's own sentence matches
+
+
+def test_fold_in_folds_once_per_document():
+    from linter.kinds.claims.prefilter import fold_in
+
+    doc_a, doc_b = object(), object()
+    first = fold_in(doc_a, "The BEST one")
+    assert first.text == "the best one" and fold_in(doc_a, "The BEST one") is first
+    assert fold_in(doc_b, "The BEST one") is not first  # a new document folds again
+    assert fold_in(doc_b, "café") is None

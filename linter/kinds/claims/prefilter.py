@@ -89,6 +89,27 @@ def fold(text: str) -> Folded | None:
     return Folded(text.lower())
 
 
+UNSET = object()  # a `folded` argument not given (None is a fold's answer)
+
+
+def fold_in(document, text: str) -> Folded | None:
+    """`fold(text)` for a sentence of `document`, folded once per document: the
+    registry and the signals of claims.unsourced gate the same sentences.
+    Only the current document's folds are kept."""
+    global _folds
+    memo = _folds  # one read, so a run on another document cannot swap it under us
+    if memo[0] is not document:
+        memo = _folds = (document, {})
+    folds = memo[1]
+    if text in folds:
+        return folds[text]
+    folded = folds[text] = fold(text)
+    return folded
+
+
+_folds: tuple = (None, {})  # (document, {sentence text: Folded or None})
+
+
 @lru_cache(maxsize=4096)
 def _inert(ch: str) -> bool:
     """A character no case-insensitive letter, digit or word class can match."""
