@@ -87,3 +87,12 @@ def test_fold_in_folds_once_per_document():
     assert first.text == "the best one" and fold_in(doc_a, "The BEST one") is first
     assert fold_in(doc_b, "The BEST one") is not first  # a new document folds again
     assert fold_in(doc_b, "café") is None
+
+
+def test_a_gate_of_parts_only_never_splits_the_text_into_words():
+    gate = literal_gate(r"10\.\d{4}/", re.IGNORECASE)
+    assert not gate.words and gate.parts
+    folded = fold("A long block of prose with doi 10.1000/xyz in it.")
+    assert gate.admits(folded) and folded._words is None
+    assert literal_gate(r"\bdoi\b", re.IGNORECASE).admits(folded)  # a word gate splits it
+    assert folded._words is not None and "doi" in folded.words

@@ -48,11 +48,19 @@ _COMMON = frozenset("a an and are as at be by for from has have in is it may of 
 class Folded:
     """A text as gates read it: lower-cased, and its set of words (runs of \\w)."""
 
-    __slots__ = ("text", "words")
+    __slots__ = ("text", "_words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = frozenset(_WORD.findall(text))
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        # Found on first use: a gate that needs no whole word (the citation identifiers',
+        # asked of whole blocks) never pays for splitting the text.
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.text))
+        return self._words
 
 
 class LiteralGate:
@@ -68,7 +76,7 @@ class LiteralGate:
 
     def admits(self, folded: Folded | None) -> bool:
         """False only when the text (see `fold`) cannot hold a match."""
-        if folded is None or not self.words.isdisjoint(folded.words):
+        if folded is None or (self.words and not self.words.isdisjoint(folded.words)):
             return True
         text = folded.text
         for part in self.parts:
