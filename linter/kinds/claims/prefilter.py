@@ -48,19 +48,32 @@ _COMMON = frozenset("a an and are as at be by for from has have in is it may of 
 class Folded:
     """A text as gates read it: lower-cased, and its set of words (runs of \\w)."""
 
-    __slots__ = ("text", "_words")
+    __slots__ = ("text", "_words", "_count")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._words: frozenset[str] | None = None
+        self._count = 0
 
     @property
     def words(self) -> frozenset[str]:
         # Found on first use: a gate that needs no whole word (the citation identifiers',
         # asked of whole blocks) never pays for splitting the text.
         if self._words is None:
-            self._words = frozenset(_WORD.findall(self.text))
+            self._split()
         return self._words
+
+    @property
+    def word_count(self) -> int:
+        """How many runs of \\w the text has: the same as in the text before folding,
+        since folding only lower-cases ASCII letters."""
+        if self._words is None:
+            self._split()
+        return self._count
+
+    def _split(self) -> None:
+        found = _WORD.findall(self.text)
+        self._words, self._count = frozenset(found), len(found)
 
 
 class LiteralGate:

@@ -85,7 +85,10 @@ class UnsourcedClaim(RuleKind):
         `folded`: `prefilter.fold(text)` when the caller has it (saves folding again)."""
         if text.rstrip().endswith("?") or _QUOTED.match(text):
             return None
-        if len(_WORD.findall(text)) < self.opts["min_words"]:
+        # The fold has counted the words already when the caller folded the sentence.
+        words = (folded.word_count if folded is not None and folded is not UNSET
+                 else len(_WORD.findall(text)))
+        if words < self.opts["min_words"]:
             return None
         signals = [s for s in find_signals(text, folded) if s.name in self.wanted]
         if self.opts["require_signal"] and not signals:
