@@ -49,7 +49,7 @@ def test_text_with_cased_non_ascii_is_not_judged():
 
 
 def _sentences():
-    for path in sorted(SEEDS.rglob("*.md")):
+    for path in sorted(p for p in SEEDS.rglob("*") if p.suffix in (".md", ".txt")):
         text = path.read_text("utf-8")
         yield from (s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip())
     yield from ("The clinic opened in 2015 with 40 beds.", "Experts say it is the BEST in the world.",
