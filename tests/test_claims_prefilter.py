@@ -22,6 +22,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
     (r"\b(?:two|ten)(?:[\s-](?:two|ten))*\b", {"two", "ten"}, set()),
     (r"\bten(?:\stwo)*", set(), {"ten"}),          # ... but not when nothing edges it
     (r"\bten(?:x-)*\b", set(), {"ten"}),           # ... nor when the repeat opens with a letter
+    # An alternative takes a requirement the others already bring ("\d"), not a new one.
+    (r"\d+\s?percent|\$\s\d|\d{4}", set(), set("0123456789")),
 ])
 def test_gate_lists_what_every_match_contains(pattern, words, parts):
     gate = literal_gate(pattern, re.IGNORECASE)

@@ -251,7 +251,13 @@ def _nonword(op, av) -> bool:
 
 
 def _sequence(items, left: bool = False, right: bool = False) -> Need | None:
-    """The most selective requirement among the parts of a concatenation.
+    """The most selective requirement among the parts of a concatenation."""
+    candidates = _candidates(items, left, right)
+    return max(candidates, key=Need.selectivity) if candidates else None
+
+
+def _candidates(items, left: bool = False, right: bool = False) -> list[Need]:
+    """What the parts of a concatenation require, one `Need` per part (or chain of parts).
 
     Consecutive parts with a few exact spellings join up ("(?:for|six)ty" needs
     "forty" or "sixty", not just "ty"); any other part breaks the chain. A
@@ -282,18 +288,28 @@ def _sequence(items, left: bool = False, right: bool = False) -> Need | None:
             if need is not None:
                 candidates.append(need)
     close()
-    if not candidates:
-        return None
-    return max(candidates, key=Need.selectivity)
+    return candidates
 
 
 def _node(op, av, left: bool, right: bool) -> Need | None:
     if op is C.BRANCH:
+        options = [_candidates(list(branch), left, right) for branch in av[1]]
+        if not all(options):
+            return None  # one alternative with no requirement frees them all
+        chosen = [max(o, key=Need.selectivity) for o in options]
+        # An alternative that also requires what the others' choices already cover
+        # ("\d ... per cent" beside other branches that need a digit) takes that
+        # requirement instead: the union admits no more text than it must.
+        for k, option in enumerate(options):
+            others = Need()
+            for j, need in enumerate(chosen):
+                if j != k:
+                    others = others | need
+            covered = [n for n in option if n.words <= others.words and n.parts <= others.parts]
+            if covered:
+                chosen[k] = covered[0]
         union = Need()
-        for branch in av[1]:
-            need = _sequence(list(branch), left, right)
-            if need is None:
-                return None  # one alternative with no requirement frees them all
+        for need in chosen:
             union = union | need
         return union
     if op is C.SUBPATTERN:
