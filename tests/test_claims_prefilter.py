@@ -9,6 +9,7 @@ from linter.kinds.claims import signals
 from linter.kinds.claims.prefilter import editor_gate, fold, literal_gate
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.mark.parametrize("pattern, words, parts", [
@@ -28,6 +29,15 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def test_gate_lists_what_every_match_contains(pattern, words, parts):
     gate = literal_gate(pattern, re.IGNORECASE)
     assert set(gate.words) == words and set(gate.parts) == parts
+
+
+def test_each_alternative_must_meet_all_its_requirements():
+    # The parser hoists the shared "\\b"; each alternative still needs both of its words.
+    gate = literal_gate(r"\b(?:ranked|(?:third|fourth)\sin\sthe\sworld)\b", re.IGNORECASE)
+    assert gate.words == {"ranked", "world"} and gate.alternatives is not None
+    assert gate.admits(fold("It ranked well.")) and gate.admits(fold("Third in the WORLD."))
+    assert not gate.admits(fold("The world is big."))  # "world" alone: no alternative matches
+    assert literal_gate(r"\bworld\b").alternatives is None  # one requirement: nothing to add
 
 
 @pytest.mark.parametrize("pattern", [r"[a-z]+", r"x|", r"a*", r"(?:a|b*)c?"])
@@ -54,6 +64,10 @@ def _sentences():
     for path in sorted(p for p in SEEDS.rglob("*") if p.suffix in (".md", ".txt")):
         text = path.read_text("utf-8")
         yield from (s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip())
+    for name in ("claims_article_sentences.tsv", "claims_article_heldout.tsv"):
+        for line in (DATA / name).read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")[-1]
     yield from ("The clinic opened in 2015 with 40 beds.", "Experts say it is the BEST in the world.",
                 "She ranked third; the #1 team doubled its budget.", "WHO developed a vaccine.",
                 "It’s widely recognised as a world-class pioneer.", "Thirty-five percent of people.")

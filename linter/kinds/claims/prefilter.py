@@ -78,22 +78,34 @@ class Folded:
 
 class LiteralGate:
     """What every match of a regex contains: one of `words` as a whole word (a run
-    of \\w characters), or one of `parts` anywhere. All lower case."""
+    of \\w characters), or one of `parts` anywhere. All lower case.
 
-    __slots__ = ("words", "parts")
+    `alternatives` sharpens that for text the union lets through: for each
+    top-level alternative of the regex, the (up to two) requirements that a
+    match of that alternative must *all* meet ("ranked" needs "ranked";
+    "third in the world" needs "third" and "world", not just "world").
+    """
 
-    def __init__(self, need: Need) -> None:
-        self.words = frozenset(need.words)
-        # Longest first: the rarer strings are likelier to answer early.
-        self.parts = tuple(sorted(need.parts, key=lambda s: (-len(s), s)))
+    __slots__ = ("words", "parts", "alternatives")
+
+    def __init__(self, need: Need, alternatives: list[list[Need]] | None = None) -> None:
+        self.words, self.parts = _strings(need)
+        self.alternatives = (tuple(tuple(map(_strings, needs)) for needs in alternatives)
+                             if alternatives and any(len(n) > 1 for n in alternatives) else None)
 
     def admits(self, folded: Folded | None) -> bool:
         """False only when the text (see `fold`) cannot hold a match."""
-        if folded is None or (self.words and not self.words.isdisjoint(folded.words)):
+        if folded is None:
             return True
-        text = folded.text
-        for part in self.parts:
-            if part in text:
+        if not _contains(self.words, self.parts, folded):
+            return False
+        if self.alternatives is None:
+            return True
+        for needs in self.alternatives:
+            for words, parts in needs:
+                if not _contains(words, parts, folded):
+                    break
+            else:
                 return True
         return False
 
@@ -142,10 +154,48 @@ def literal_gate(pattern: str, flags: int = 0) -> LiteralGate | None:
     if sre_parse is None:
         return None
     try:
-        need = _sequence(list(sre_parse.parse(pattern, flags)))
+        items = list(sre_parse.parse(pattern, flags))
+        need = _sequence(items)
+        alternatives = _alternatives(items) if need is not None else None
     except Exception:  # an unexpected parse tree: no gate, the regex always runs
         return None
-    return LiteralGate(need) if need is not None else None
+    return LiteralGate(need, alternatives) if need is not None else None
+
+
+def _strings(need: Need) -> tuple[frozenset[str], tuple[str, ...]]:
+    # Parts longest first: the rarer strings are likelier to answer early.
+    return frozenset(need.words), tuple(sorted(need.parts, key=lambda s: (-len(s), s)))
+
+
+def _contains(words: frozenset[str], parts: tuple[str, ...], folded: Folded) -> bool:
+    """One of `words` as a whole word of `folded`, or one of `parts` in it."""
+    if words and not words.isdisjoint(folded.words):
+        return True
+    text = folded.text
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+def _alternatives(items) -> list[list[Need]] | None:
+    """Per top-level alternative of a parsed regex, its two most selective requirements
+    (every match of that alternative meets both); None when one has no requirement."""
+    # The regex parser moves a prefix that all alternatives share ("\\b") out of the
+    # branch; putting it back in front of each alternative changes nothing it matches.
+    at = [i for i, (op, _av) in enumerate(items) if op is C.BRANCH]
+    if len(at) == 1:
+        i = at[0]
+        branches = [items[:i] + list(b) + items[i + 1:] for b in items[i][1][1]]
+    else:
+        branches = [items]
+    out = []
+    for branch in branches:
+        needs = sorted(_candidates(branch), key=Need.selectivity, reverse=True)[:2]
+        if not needs:
+            return None
+        out.append(needs)
+    return out
 
 
 # -- walking the parse tree -----------------------------------------------------------------
