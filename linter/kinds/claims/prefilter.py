@@ -24,6 +24,7 @@ IGNORECASE) always runs the regex.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 try:  # the stdlib's own regex parser; private, so any surprise means "no gate"
@@ -159,6 +160,8 @@ def literal_gate(pattern: str, flags: int = 0) -> LiteralGate | None:
         alternatives = _alternatives(items) if need is not None else None
     except Exception:  # an unexpected parse tree: no gate, the regex always runs
         return None
+    finally:
+        _exact_memo.clear()
     return LiteralGate(need, alternatives) if need is not None else None
 
 
@@ -350,14 +353,17 @@ def _node(op, av, left: bool, right: bool) -> Need | None:
         # An alternative that also requires what the others' choices already cover
         # ("\d ... per cent" beside other branches that need a digit) takes that
         # requirement instead: the union admits no more text than it must.
+        uses = Counter()  # (is a word, string) -> how many alternatives' choices hold it
+        for need in chosen:
+            uses.update(_keys(need))
         for k, option in enumerate(options):
-            others = Need()
-            for j, need in enumerate(chosen):
-                if j != k:
-                    others = others | need
-            covered = [n for n in option if n.words <= others.words and n.parts <= others.parts]
-            if covered:
-                chosen[k] = covered[0]
+            own = _keys(chosen[k])
+            covered = next((n for n in option
+                            if all(uses[key] > (key in own) for key in _keys(n))), None)
+            if covered is not None:
+                uses.subtract(own)
+                uses.update(_keys(covered))
+                chosen[k] = covered
         union = Need()
         for need in chosen:
             union = union | need
@@ -379,8 +385,26 @@ def _node(op, av, left: bool, right: bool) -> Need | None:
     return None
 
 
+def _keys(need: Need) -> set[tuple[bool, str]]:
+    return {(True, w) for w in need.words} | {(False, p) for p in need.parts}
+
+
 def _exact(op, av) -> set[str] | None:
     """The few strings a node can match, or None (a repeat, a large class ...)."""
+    if op is C.LITERAL:
+        return {chr(av).lower()} if _usable(chr(av)) else None
+    # A group is asked again by every sequence around it (and once more per top-level
+    # alternative): its answer is kept while one pattern is read.
+    key = id(av)
+    if key not in _exact_memo:
+        _exact_memo[key] = (av, _exact_node(op, av))  # `av` held so the id stays its own
+    return _exact_memo[key][1]
+
+
+_exact_memo: dict[int, tuple] = {}  # emptied after each pattern (see literal_gate)
+
+
+def _exact_node(op, av) -> set[str] | None:
     if op is C.LITERAL:
         return {chr(av).lower()} if _usable(chr(av)) else None
     if op is C.IN:
