@@ -110,8 +110,8 @@ class CandidateIndex:
 
     def __init__(self, claims) -> None:
         self.always: set[int] = set()  # claims with a pattern no gate can rule out
-        self.by_word: dict[str, set[int]] = {}
-        self.by_part: list[tuple[str, int]] = []
+        by_word: dict[str, set[int]] = {}
+        by_part: dict[str, set[int]] = {}
         for i, claim in enumerate(claims):
             for pattern_gates in claim.gates or [(None,)]:
                 gate = next((g for g in pattern_gates if g is not None), None)
@@ -119,19 +119,23 @@ class CandidateIndex:
                     self.always.add(i)
                     break
                 for word in gate.words:
-                    self.by_word.setdefault(word, set()).add(i)
-                self.by_part.extend((part, i) for part in gate.parts)
+                    by_word.setdefault(word, set()).add(i)
+                for part in gate.parts:
+                    by_part.setdefault(part, set()).add(i)
+        self.words = frozenset(by_word)
+        self.by_word = by_word
+        self.by_part = tuple(by_part.items())
 
     def among(self, claims, folded) -> list:
         """The claims (in registry order) that `folded` (see `prefilter.fold`) may match."""
         if folded is None:
             return list(claims)
-        wanted = set(self.always)
-        for word in self.by_word.keys() & folded.words:
-            wanted |= self.by_word[word]
+        hits = [self.by_word[w] for w in self.words.intersection(folded.words)]
         text = folded.text
-        wanted.update(i for part, i in self.by_part if i not in wanted and part in text)
-        return [claims[i] for i in sorted(wanted)]
+        hits.extend(ids for part, ids in self.by_part if part in text)
+        if not hits and not self.always:
+            return []  # most sentences
+        return [claims[i] for i in sorted(self.always.union(*hits))]
 
 
 # id(registry) -> (document, {sentence text: matching claims}), for one document at a time.
