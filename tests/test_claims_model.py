@@ -61,6 +61,16 @@ def test_features_are_a_pure_function_of_the_text():
     assert zlib.crc32(b"w|clinic") & (M.N_BUCKETS - 1) in a
 
 
+def test_features_do_not_depend_on_the_bucket_vocabulary(monkeypatch):
+    sentences = [*M.PROBE_SENTENCES, "Ahmed built 3 clinics; Ahmed built 3 more."]
+    warm = [features(s) for s in sentences]  # buckets from the vocabulary kept so far
+    monkeypatch.setattr(M, "_VOCABULARY_SIZE", 0)  # emptied before every sentence
+    assert [features(s) for s in sentences] == warm
+    # Each bucket is the CRC-32 of its feature, however it was found.
+    assert all(M._VOCABULARY[f] == M._bucket(f) for f in M._VOCABULARY)
+    assert len(M._VOCABULARY) > 20  # the last sentence's features
+
+
 def test_decode_rejects_weights_of_another_feature_version():
     meta = {"feature_version": M.FEATURE_VERSION + 1, "buckets": M.N_BUCKETS, "scale": 1, "bias": 0}
     with pytest.raises(ModelError, match="retrain"):

@@ -245,7 +245,8 @@ def test_matching_in_asks_each_sentence_once_per_document(monkeypatch):
     from linter.kinds.claims.known_claims import Registry
 
     calls = []
-    monkeypatch.setattr(Registry, "matching", lambda self, text: calls.append(text) or [text])
+    monkeypatch.setattr(Registry, "matching",
+                        lambda self, text, *folded: calls.append(text) or [text])
     registry = Registry(claims=("stand-in",))
     doc_a, doc_b = object(), object()
     assert registry.matching_in(doc_a, "One.") == ("One.",)

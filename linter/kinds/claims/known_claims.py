@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...config import ConfigError
 from ...patterns import RegexTimeout, compile_pattern
-from .prefilter import editor_gate, fold
+from .prefilter import UNSET, editor_gate, fold, fold_in
 
 STATUSES = ("unverified", "disputed", "false", "verified")
 SECTION = "claims"
@@ -72,11 +73,13 @@ class Registry:
 
     claims: tuple[KnownClaim, ...]
 
-    def matching(self, text: str) -> list[KnownClaim]:
+    def matching(self, text: str, folded=UNSET) -> list[KnownClaim]:
+        """`folded`: `prefilter.fold(text)`, when the caller has it."""
         if not self.claims:
             return []
-        folded = fold(text)  # once per sentence, for every term's gate
-        return [c for c in self.claims if c.matches(text, folded)]
+        if folded is UNSET:
+            folded = fold(text)  # once per sentence, for every term's gate
+        return [c for c in self._candidates.among(self.claims, folded) if c.matches(text, folded)]
 
     def matching_in(self, document, text: str) -> tuple[KnownClaim, ...]:
         """`matching(text)` for a sentence of `document`, asked once per document:
@@ -87,8 +90,52 @@ class Registry:
             memo = _MEMO[id(self)] = (document, {})
         found = memo[1].get(text)
         if found is None:
-            found = memo[1][text] = tuple(self.matching(text))  # RegexTimeout: not kept
-        return found
+            found = memo[1][text] = tuple(self.matching(text, fold_in(document, text)))
+        return found  # RegexTimeout: not kept
+
+    @cached_property
+    def _candidates(self) -> CandidateIndex:
+        return CandidateIndex(self.claims)
+
+
+class CandidateIndex:
+    """Which claims a sentence could match, from the words it contains.
+
+    A claim matches when every term of one of its patterns matches, so each
+    pattern needs what the gate of any one of its terms needs. Most sentences
+    contain none of those words: one set intersection per sentence then skips
+    every claim, instead of a gate check per claim. `KnownClaim.matches` still
+    checks every gate and term, so the index only decides what is asked.
+    """
+
+    def __init__(self, claims) -> None:
+        self.always: set[int] = set()  # claims with a pattern no gate can rule out
+        by_word: dict[str, set[int]] = {}
+        by_part: dict[str, set[int]] = {}
+        for i, claim in enumerate(claims):
+            for pattern_gates in claim.gates or [(None,)]:
+                gate = next((g for g in pattern_gates if g is not None), None)
+                if gate is None:
+                    self.always.add(i)
+                    break
+                for word in gate.words:
+                    by_word.setdefault(word, set()).add(i)
+                for part in gate.parts:
+                    by_part.setdefault(part, set()).add(i)
+        self.words = frozenset(by_word)
+        self.by_word = by_word
+        self.by_part = tuple(by_part.items())
+
+    def among(self, claims, folded) -> list:
+        """The claims (in registry order) that `folded` (see `prefilter.fold`) may match."""
+        if folded is None:
+            return list(claims)
+        hits = [self.by_word[w] for w in self.words.intersection(folded.words)]
+        text = folded.text
+        hits.extend(ids for part, ids in self.by_part if part in text)
+        if not hits and not self.always:
+            return []  # most sentences
+        return [claims[i] for i in sorted(self.always.union(*hits))]
 
 
 # id(registry) -> (document, {sentence text: matching claims}), for one document at a time.

@@ -24,6 +24,7 @@ IGNORECASE) always runs the regex.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 try:  # the stdlib's own regex parser; private, so any surprise means "no gate"
@@ -41,38 +42,71 @@ _WORD = re.compile(r"\w+")
 _WORDLIKE = re.compile(r"[a-z0-9_]+")
 _WORDCHAR = re.compile(r"\w")
 # Words so frequent that a requirement of one of them filters nothing.
-_COMMON = frozenset("a an and are as at be by for from has have in is it of on one or that the "
-                    "to was with".split())
+_COMMON = frozenset("a an and are as at be by for from has have in is it may of on one or that "
+                    "the to was with".split())  # "may": the month, and every other modal verb
 
 
 class Folded:
     """A text as gates read it: lower-cased, and its set of words (runs of \\w)."""
 
-    __slots__ = ("text", "words")
+    __slots__ = ("text", "_words", "_count")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = frozenset(_WORD.findall(text))
+        self._words: frozenset[str] | None = None
+        self._count = 0
+
+    @property
+    def words(self) -> frozenset[str]:
+        # Found on first use: a gate that needs no whole word (the citation identifiers',
+        # asked of whole blocks) never pays for splitting the text.
+        if self._words is None:
+            self._split()
+        return self._words
+
+    @property
+    def word_count(self) -> int:
+        """How many runs of \\w the text has: the same as in the text before folding,
+        since folding only lower-cases ASCII letters."""
+        if self._words is None:
+            self._split()
+        return self._count
+
+    def _split(self) -> None:
+        found = _WORD.findall(self.text)
+        self._words, self._count = frozenset(found), len(found)
 
 
 class LiteralGate:
     """What every match of a regex contains: one of `words` as a whole word (a run
-    of \\w characters), or one of `parts` anywhere. All lower case."""
+    of \\w characters), or one of `parts` anywhere. All lower case.
 
-    __slots__ = ("words", "parts")
+    `alternatives` sharpens that for text the union lets through: for each
+    top-level alternative of the regex, the (up to two) requirements that a
+    match of that alternative must *all* meet ("ranked" needs "ranked";
+    "third in the world" needs "third" and "world", not just "world").
+    """
 
-    def __init__(self, need: Need) -> None:
-        self.words = frozenset(need.words)
-        # Longest first: the rarer strings are likelier to answer early.
-        self.parts = tuple(sorted(need.parts, key=lambda s: (-len(s), s)))
+    __slots__ = ("words", "parts", "alternatives")
+
+    def __init__(self, need: Need, alternatives: list[list[Need]] | None = None) -> None:
+        self.words, self.parts = _strings(need)
+        self.alternatives = (tuple(tuple(map(_strings, needs)) for needs in alternatives)
+                             if alternatives and any(len(n) > 1 for n in alternatives) else None)
 
     def admits(self, folded: Folded | None) -> bool:
         """False only when the text (see `fold`) cannot hold a match."""
-        if folded is None or not self.words.isdisjoint(folded.words):
+        if folded is None:
             return True
-        text = folded.text
-        for part in self.parts:
-            if part in text:
+        if not _contains(self.words, self.parts, folded):
+            return False
+        if self.alternatives is None:
+            return True
+        for needs in self.alternatives:
+            for words, parts in needs:
+                if not _contains(words, parts, folded):
+                    break
+            else:
                 return True
         return False
 
@@ -89,6 +123,27 @@ def fold(text: str) -> Folded | None:
     return Folded(text.lower())
 
 
+UNSET = object()  # a `folded` argument not given (None is a fold's answer)
+
+
+def fold_in(document, text: str) -> Folded | None:
+    """`fold(text)` for a sentence of `document`, folded once per document: the
+    registry and the signals of claims.unsourced gate the same sentences.
+    Only the current document's folds are kept."""
+    global _folds
+    memo = _folds  # one read, so a run on another document cannot swap it under us
+    if memo[0] is not document:
+        memo = _folds = (document, {})
+    folds = memo[1]
+    if text in folds:
+        return folds[text]
+    folded = folds[text] = fold(text)
+    return folded
+
+
+_folds: tuple = (None, {})  # (document, {sentence text: Folded or None})
+
+
 @lru_cache(maxsize=4096)
 def _inert(ch: str) -> bool:
     """A character no case-insensitive letter, digit or word class can match."""
@@ -100,10 +155,50 @@ def literal_gate(pattern: str, flags: int = 0) -> LiteralGate | None:
     if sre_parse is None:
         return None
     try:
-        need = _sequence(list(sre_parse.parse(pattern, flags)))
+        items = list(sre_parse.parse(pattern, flags))
+        need = _sequence(items)
+        alternatives = _alternatives(items) if need is not None else None
     except Exception:  # an unexpected parse tree: no gate, the regex always runs
         return None
-    return LiteralGate(need) if need is not None else None
+    finally:
+        _exact_memo.clear()
+    return LiteralGate(need, alternatives) if need is not None else None
+
+
+def _strings(need: Need) -> tuple[frozenset[str], tuple[str, ...]]:
+    # Parts longest first: the rarer strings are likelier to answer early.
+    return frozenset(need.words), tuple(sorted(need.parts, key=lambda s: (-len(s), s)))
+
+
+def _contains(words: frozenset[str], parts: tuple[str, ...], folded: Folded) -> bool:
+    """One of `words` as a whole word of `folded`, or one of `parts` in it."""
+    if words and not words.isdisjoint(folded.words):
+        return True
+    text = folded.text
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+def _alternatives(items) -> list[list[Need]] | None:
+    """Per top-level alternative of a parsed regex, its two most selective requirements
+    (every match of that alternative meets both); None when one has no requirement."""
+    # The regex parser moves a prefix that all alternatives share ("\\b") out of the
+    # branch; putting it back in front of each alternative changes nothing it matches.
+    at = [i for i, (op, _av) in enumerate(items) if op is C.BRANCH]
+    if len(at) == 1:
+        i = at[0]
+        branches = [items[:i] + list(b) + items[i + 1:] for b in items[i][1][1]]
+    else:
+        branches = [items]
+    out = []
+    for branch in branches:
+        needs = sorted(_candidates(branch), key=Need.selectivity, reverse=True)[:2]
+        if not needs:
+            return None
+        out.append(needs)
+    return out
 
 
 # -- walking the parse tree -----------------------------------------------------------------
@@ -169,7 +264,29 @@ def _parts(items, left: bool, right: bool) -> list[tuple]:
         edge_left = edge_right = False
     if parts:
         parts[-1][3] = edge_right or right
+    # An optional repeat that opens with a non-word character ("(?:[\s-]two)*") leaves
+    # a word edge after the part before it either way: when it matches, a non-word
+    # character follows; when it does not, whatever edge follows the repeat does.
+    for k in range(len(parts) - 2, -1, -1):
+        if _optional_nonword_led(parts[k + 1][0], parts[k + 1][1]):
+            parts[k][3] = parts[k][3] or parts[k + 1][3]
     return [tuple(p[:4]) for p in parts]
+
+
+def _optional_nonword_led(op, av) -> bool:
+    """A repeat that may match nothing and, when it matches, starts with a non-word part."""
+    if op not in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) or av[0] != 0:
+        return False
+    body = list(av[2])
+    while body:
+        first_op, first_av = body[0]
+        if first_op in _ZERO_WIDTH:
+            return False  # a lookaround first: keep it simple, no edge
+        if first_op is C.SUBPATTERN:
+            body = list(first_av[-1])
+            continue
+        return _nonword(first_op, first_av)
+    return False
 
 
 def _nonword(op, av) -> bool:
@@ -187,7 +304,13 @@ def _nonword(op, av) -> bool:
 
 
 def _sequence(items, left: bool = False, right: bool = False) -> Need | None:
-    """The most selective requirement among the parts of a concatenation.
+    """The most selective requirement among the parts of a concatenation."""
+    candidates = _candidates(items, left, right)
+    return max(candidates, key=Need.selectivity) if candidates else None
+
+
+def _candidates(items, left: bool = False, right: bool = False) -> list[Need]:
+    """What the parts of a concatenation require, one `Need` per part (or chain of parts).
 
     Consecutive parts with a few exact spellings join up ("(?:for|six)ty" needs
     "forty" or "sixty", not just "ty"); any other part breaks the chain. A
@@ -218,18 +341,31 @@ def _sequence(items, left: bool = False, right: bool = False) -> Need | None:
             if need is not None:
                 candidates.append(need)
     close()
-    if not candidates:
-        return None
-    return max(candidates, key=Need.selectivity)
+    return candidates
 
 
 def _node(op, av, left: bool, right: bool) -> Need | None:
     if op is C.BRANCH:
+        options = [_candidates(list(branch), left, right) for branch in av[1]]
+        if not all(options):
+            return None  # one alternative with no requirement frees them all
+        chosen = [max(o, key=Need.selectivity) for o in options]
+        # An alternative that also requires what the others' choices already cover
+        # ("\d ... per cent" beside other branches that need a digit) takes that
+        # requirement instead: the union admits no more text than it must.
+        uses = Counter()  # (is a word, string) -> how many alternatives' choices hold it
+        for need in chosen:
+            uses.update(_keys(need))
+        for k, option in enumerate(options):
+            own = _keys(chosen[k])
+            covered = next((n for n in option
+                            if all(uses[key] > (key in own) for key in _keys(n))), None)
+            if covered is not None:
+                uses.subtract(own)
+                uses.update(_keys(covered))
+                chosen[k] = covered
         union = Need()
-        for branch in av[1]:
-            need = _sequence(list(branch), left, right)
-            if need is None:
-                return None  # one alternative with no requirement frees them all
+        for need in chosen:
             union = union | need
         return union
     if op is C.SUBPATTERN:
@@ -249,8 +385,26 @@ def _node(op, av, left: bool, right: bool) -> Need | None:
     return None
 
 
+def _keys(need: Need) -> set[tuple[bool, str]]:
+    return {(True, w) for w in need.words} | {(False, p) for p in need.parts}
+
+
 def _exact(op, av) -> set[str] | None:
     """The few strings a node can match, or None (a repeat, a large class ...)."""
+    if op is C.LITERAL:
+        return {chr(av).lower()} if _usable(chr(av)) else None
+    # A group is asked again by every sequence around it (and once more per top-level
+    # alternative): its answer is kept while one pattern is read.
+    key = id(av)
+    if key not in _exact_memo:
+        _exact_memo[key] = (av, _exact_node(op, av))  # `av` held so the id stays its own
+    return _exact_memo[key][1]
+
+
+_exact_memo: dict[int, tuple] = {}  # emptied after each pattern (see literal_gate)
+
+
+def _exact_node(op, av) -> set[str] | None:
     if op is C.LITERAL:
         return {chr(av).lower()} if _usable(chr(av)) else None
     if op is C.IN:

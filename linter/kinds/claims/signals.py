@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .prefilter import fold, literal_gate
+from .prefilter import UNSET, fold, literal_gate
 
 SIGNAL_NAMES = ("actor", "number", "superlative", "attribution", "ranking")
 
@@ -220,9 +220,11 @@ def _matches(regex, gate, text: str, folded: str | None) -> list:
     return list(regex.finditer(text))
 
 
-def find_signals(text: str) -> list[Signal]:
-    """All signals in one sentence, in text order (at most one per span)."""
-    folded = fold(text)
+def find_signals(text: str, folded=UNSET) -> list[Signal]:
+    """All signals in one sentence, in text order (at most one per span).
+    `folded`: `prefilter.fold(text)`, when the caller has it."""
+    if folded is UNSET:
+        folded = fold(text)
     (_, number_re, number_gate), *plain, (_, verb_re, verb_gate) = _gated_patterns()
     found: list[Signal] = []
     for m in _matches(number_re, number_gate, text, folded):

@@ -30,6 +30,7 @@ from ..base import Option, OptionError, RuleKind
 from ._report import check_scope, sentence_span
 from .citations import bare_attributions, citation_index
 from .known_claims import SECTION, load_registry
+from .prefilter import UNSET, fold_in
 from .signals import SIGNAL_LABELS, SIGNAL_NAMES, find_signals
 
 DEFAULT_MESSAGE = "Unsourced claim (score {score}: {signals}); link or cite a source."
@@ -79,13 +80,17 @@ class UnsourcedClaim(RuleKind):
         self.message = self.message or DEFAULT_MESSAGE
 
     # -- the decision, usable without a document (tests, evaluation) ---------------------------
-    def assess(self, text: str) -> tuple[float, list] | None:
-        """(score, signals) when `text` should be reported, else None. No citation check."""
+    def assess(self, text: str, folded=UNSET) -> tuple[float, list] | None:
+        """(score, signals) when `text` should be reported, else None. No citation check.
+        `folded`: `prefilter.fold(text)` when the caller has it (saves folding again)."""
         if text.rstrip().endswith("?") or _QUOTED.match(text):
             return None
-        if len(_WORD.findall(text)) < self.opts["min_words"]:
+        # The fold has counted the words already when the caller folded the sentence.
+        words = (folded.word_count if folded is not None and folded is not UNSET
+                 else len(_WORD.findall(text)))
+        if words < self.opts["min_words"]:
             return None
-        signals = [s for s in find_signals(text) if s.name in self.wanted]
+        signals = [s for s in find_signals(text, folded) if s.name in self.wanted]
         if self.opts["require_signal"] and not signals:
             return None
         from .model import load_model  # the weights load on the first candidate only
@@ -112,7 +117,7 @@ class UnsourcedClaim(RuleKind):
                 except RegexTimeout:
                     self.timed_out(document, block)
                     break
-                verdict = self.assess(sentence.text)
+                verdict = self.assess(sentence.text, fold_in(document, sentence.text))
                 if verdict is None:
                     continue
                 finding = self._finding(document, block, sentence, *verdict)

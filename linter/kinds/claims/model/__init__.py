@@ -52,6 +52,19 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (N_BUCKETS - 1)
 
 
+# Feature string -> bucket (`_bucket`), kept across sentences; emptied when it grows past
+# _VOCABULARY_SIZE entries so a long run's memory stays bounded (a few MB).
+_VOCABULARY: dict[str, int] = {}
+_VOCABULARY_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=1 << 14)
+def _char_ngrams(token: str) -> tuple[str, ...]:
+    """The character n-gram features of one token (inside word boundaries)."""
+    padded = f" {token} "
+    return tuple(f"c|{padded[i:i + n]}" for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
+
+
 def features(text: str, signals: list[str] | None = None) -> dict[int, float]:
     """Hashed feature vector of one sentence: bucket -> value.
 
@@ -64,16 +77,20 @@ def features(text: str, signals: list[str] | None = None) -> dict[int, float]:
     words.update(f"b|{a} {b}" for a, b in zip(tokens, tokens[1:]))
     chars = set()
     for t in tokens:
-        padded = f" {t} "
-        for n in CHAR_NGRAMS:
-            chars.update(f"c|{padded[i:i + n]}" for i in range(len(padded) - n + 1))
-    # `_bucket` written out inline: this loop runs ~350 times per scored sentence.
-    crc32, mask, get = zlib.crc32, N_BUCKETS - 1, vec.get
+        chars.update(_char_ngrams(t))
+    # The bucket of a feature from the vocabulary when it was seen before: this loop runs
+    # ~350 times per scored sentence, and words (and so their n-grams) recur across a corpus.
+    if len(_VOCABULARY) > _VOCABULARY_SIZE:
+        _VOCABULARY.clear()
+    buckets = _VOCABULARY
+    crc32, mask, get, known = zlib.crc32, N_BUCKETS - 1, vec.get, buckets.get
     for group in (words, chars):
         if group:
             value = 1.0 / math.sqrt(len(group))
             for f in group:
-                b = crc32(f.encode("utf-8")) & mask
+                b = known(f)
+                if b is None:
+                    b = buckets[f] = crc32(f.encode("utf-8")) & mask
                 vec[b] = get(b, 0.0) + value
 
     if signals is None:
