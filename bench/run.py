@@ -431,6 +431,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    # Both tools are timed as installed: pip compiles bytecode when it installs
+    # a package, and a source checkout writes it on its first run. A shell
+    # that forbids writing it would make every process (and every worker)
+    # compile the sources again, which no user's run pays.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     args.work.mkdir(parents=True, exist_ok=True)
     run_dir = args.work / "run"
     run_dir.mkdir(exist_ok=True)
