@@ -65,9 +65,6 @@ class LazyPattern:
     def finditer(self, text: str, **kwargs):
         return self.compiled().finditer(text, **kwargs)
 
-    def search(self, text: str, *args, **kwargs):
-        return self.compiled().search(text, *args, **kwargs)
-
     def __reduce__(self):  # workers get the source, not the compiled pattern
         return _lazy, (self.pattern, self._ignorecase)
 

@@ -18,6 +18,7 @@ import itertools
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from ..document.blocks import PLACEHOLDER
+from ..document.memo import DocumentMemo
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ class Analysis:
         return self.counts["words"]
 
 
-_last: tuple[object, Analysis] | None = None
+_ANALYSES = DocumentMemo()
 
 
 def analyse(document) -> Analysis:
@@ -177,9 +178,10 @@ def analyse(document) -> Analysis:
     The kinds of the readability family share one analysis per document
     (the engine runs them one after another on the same Document).
     """
-    global _last
-    if _last is not None and _last[0] is document:
-        return _last[1]
+    return _ANALYSES.get(document, None, lambda: _analyse(document))
+
+
+def _analyse(document) -> Analysis:
     paragraphs = []
     for block in document.blocks:
         if not counts_as_prose(block):
@@ -194,5 +196,4 @@ def analyse(document) -> Analysis:
                       {"words": 0, "sentences": 0, "syllables": 0},
                       metrics=measure(text) if text else {})
     result.paragraphs = paragraphs
-    _last = (document, result)
     return result

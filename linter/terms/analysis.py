@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from ..document.memo import DocumentMemo
 
 from .termbase import Form, Group, TermBase
 
@@ -56,17 +57,12 @@ class Analysis:
         return out
 
 
-# One document at a time flows through the rules, so a one-entry cache is
-# enough and keeps no document alive after the next one arrives.
-_cache: list = [None, None, None]
+_ANALYSES = DocumentMemo()  # shared by every terminology rule
 
 
 def analyse(document, termbase: TermBase, scope: tuple[str, ...]) -> Analysis:
-    if _cache[0] is document and _cache[1] is termbase and _cache[2][0] == scope:
-        return _cache[2][1]
-    result = _analyse(document, termbase, scope)
-    _cache[:] = [document, termbase, (scope, result)]
-    return result
+    return _ANALYSES.get(document, (id(termbase), scope),
+                         lambda: _analyse(document, termbase, scope))
 
 
 def _analyse(document, termbase: TermBase, scope: tuple[str, ...]) -> Analysis:

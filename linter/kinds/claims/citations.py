@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...document import Block, Document, Sentence
+from ...document.memo import DocumentMemo
 from .prefilter import LiteralGate, Need, fold, literal_gate
 
 CITATION_KINDS = ("link", "footnote", "numeric", "author-year", "identifier")
@@ -265,17 +266,12 @@ def bare_attributions(text: str) -> list[Attribution]:
     return out
 
 
-_cache: tuple[Document, CitationIndex] | None = None
+_INDEXES = DocumentMemo()
 
 
 def citation_index(document: Document) -> CitationIndex:
     """The document's CitationIndex; the registry and unsourced rules share one."""
-    global _cache
-    cached = _cache  # one read, so a concurrent run on another document cannot swap it
-    if cached is None or cached[0] is not document:
-        cached = (document, CitationIndex(document))
-        _cache = cached
-    return cached[1]
+    return _INDEXES.get(document, None, lambda: CitationIndex(document))
 
 
 # -- helpers ------------------------------------------------------------------------------------

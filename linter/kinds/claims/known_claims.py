@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...config import ConfigError
+from ...document.memo import DocumentMemo
 from ...patterns import RegexTimeout, compile_pattern
 from .prefilter import UNSET, editor_gate, fold, fold_in
 
@@ -85,13 +86,9 @@ class Registry:
         """`matching(text)` for a sentence of `document`, asked once per document:
         claims.registry and claims.unsourced both ask it of every sentence.
         Only the current document's answers are kept."""
-        memo = _MEMO.get(id(self))
-        if memo is None or memo[0] is not document:
-            memo = _MEMO[id(self)] = (document, {})
-        found = memo[1].get(text)
-        if found is None:
-            found = memo[1][text] = tuple(self.matching(text, fold_in(document, text)))
-        return found  # RegexTimeout: not kept
+        return _MATCHES.get(  # a RegexTimeout is raised, not kept
+            document, (id(self), text),
+            lambda: tuple(self.matching(text, fold_in(document, text))))
 
     @cached_property
     def _candidates(self) -> CandidateIndex:
@@ -138,8 +135,7 @@ class CandidateIndex:
         return [claims[i] for i in sorted(self.always.union(*hits))]
 
 
-# id(registry) -> (document, {sentence text: matching claims}), for one document at a time.
-_MEMO: dict = {}
+_MATCHES = DocumentMemo()  # (id(registry), sentence text) -> matching claims
 
 
 def load_registry(pack) -> Registry:

@@ -27,6 +27,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ...document.memo import DocumentMemo
+
 try:  # the stdlib's own regex parser; private, so any surprise means "no gate"
     from re import _constants as C
     from re import _parser as sre_parse
@@ -130,18 +132,10 @@ def fold_in(document, text: str) -> Folded | None:
     """`fold(text)` for a sentence of `document`, folded once per document: the
     registry and the signals of claims.unsourced gate the same sentences.
     Only the current document's folds are kept."""
-    global _folds
-    memo = _folds  # one read, so a run on another document cannot swap it under us
-    if memo[0] is not document:
-        memo = _folds = (document, {})
-    folds = memo[1]
-    if text in folds:
-        return folds[text]
-    folded = folds[text] = fold(text)
-    return folded
+    return _FOLDS.get(document, text, lambda: fold(text))
 
 
-_folds: tuple = (None, {})  # (document, {sentence text: Folded or None})
+_FOLDS = DocumentMemo()  # sentence text -> Folded or None, for the current document
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import regex
 
+from ...document.memo import DocumentMemo
+
 # The same class as word_bounded's lookarounds, in the same engine (regex's
 # \w is not re's: it includes combining marks).
 _RUN = regex.compile(r"[\w'’-]+", regex.UNICODE | regex.V0)
@@ -76,25 +78,14 @@ class PhraseFilter:
         return not (self.words.isdisjoint(words) and self.pairs.isdisjoint(pairs))
 
 
-_cache: tuple[object, dict] | None = None
+_KEYS = DocumentMemo()
 
 
 def block_keys(document, block, ignorecase: bool) -> tuple[frozenset, frozenset]:
     """The runs of `block` and the pairs of runs with only whitespace between
-    them, folded or not; computed once per block for every rule.
-
-    Rules run one after another over one document, so the cache holds only the
-    current document and never grows with the corpus.
-    """
-    global _cache
-    if _cache is None or _cache[0] is not document:
-        _cache = (document, {})
-    per_block = _cache[1]
-    key = (block.index, ignorecase)
-    keys = per_block.get(key)
-    if keys is None:
-        keys = per_block[key] = _runs_and_pairs(block.text, ignorecase)
-    return keys
+    them, folded or not; computed once per document and block for every rule."""
+    return _KEYS.get(document, (block.index, ignorecase),
+                     lambda: _runs_and_pairs(block.text, ignorecase))
 
 
 def _runs_and_pairs(text: str, ignorecase: bool) -> tuple[frozenset, frozenset]:

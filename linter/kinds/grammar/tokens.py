@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from ...document.blocks import PLACEHOLDER
+from ...document.memo import DocumentMemo
 from .words import fold
 
 
@@ -39,24 +40,13 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end}, index={self.index})"
 
 
-# One document at a time flows through the rules, so a one-entry cache (like the
-# terminology analysis) shares the tokens between rules and keeps no document
-# alive after the next one arrives. A tuple is swapped in whole, so a reader
-# never sees one document's tokens under another document.
-_memo: tuple = (None, {})
+_TOKENS = DocumentMemo()  # shared by every grammar rule
 
 
 def block_tokens(document, block) -> BlockTokens:
     """A block's sentences, read word by word (made once per document)."""
-    global _memo
-    owner, memo = _memo
-    if owner is not document:
-        memo = {}
-        _memo = (document, memo)
-    found = memo.get(id(block))  # the document keeps its blocks alive: ids are stable
-    if found is None:
-        found = memo[id(block)] = BlockTokens(block)
-    return found
+    # The document keeps its blocks alive, so their ids are stable keys.
+    return _TOKENS.get(document, id(block), lambda: BlockTokens(block))
 
 
 def sentence_tokens(document, block) -> list[list[Token]]:
